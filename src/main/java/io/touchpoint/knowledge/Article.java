@@ -1,0 +1,13 @@
+package io.touchpoint.knowledge;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A knowledge-base article: a known problem, how it shows, and the fix or workaround.
+ *
+ * @param sourceTicket the ticket whose resolution became this article, if any
+ */
+public record Article(long id, String title, String symptoms, String workaround, String category, List<String> tags,
+                      String sourceTicket, String createdBy, Instant createdAt) {
+}

@@ -1,0 +1,66 @@
+package io.touchpoint.knowledge;
+
+import io.touchpoint.web.AdminOnlyFilter;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The knowledge base for support staff: search and read pages at /kb, and a JSON API at /api/kb/articles. */
+@Controller
+class KnowledgeBaseController {
+
+    private final KnowledgeBase knowledgeBase;
+
+    KnowledgeBaseController(KnowledgeBase knowledgeBase) {
+        this.knowledgeBase = knowledgeBase;
+    }
+
+    @GetMapping("/kb")
+    String search(@RequestParam(required = false) String q, @RequestParam(required = false) String category,
+                  Model model) {
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("category", category == null ? "" : category);
+        model.addAttribute("articles", knowledgeBase.search(q, category));
+        return "pages/kb-search";
+    }
+
+    @GetMapping("/kb/{id}")
+    String read(@PathVariable long id, Model model) {
+        model.addAttribute("article", knowledgeBase.find(id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No article " + id)));
+        return "pages/kb-article";
+    }
+
+    @GetMapping(path = "/api/kb/articles", produces = "application/json")
+    @ResponseBody
+    List<Article> searchApi(@RequestParam(required = false) String q, @RequestParam(required = false) String category) {
+        return knowledgeBase.search(q, category);
+    }
+
+    @GetMapping(path = "/api/kb/articles/{id}", produces = "application/json")
+    @ResponseBody
+    Article readApi(@PathVariable long id) {
+        return knowledgeBase.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No article " + id));
+    }
+
+    @PostMapping(path = "/api/kb/articles", consumes = "application/json", produces = "application/json")
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> create(@Valid @RequestBody NewArticle article,
+                                               @RequestAttribute(name = AdminOnlyFilter.USER_ATTRIBUTE) String user) {
+        long id = knowledgeBase.create(article, user);
+        return ResponseEntity.created(URI.create("/api/kb/articles/" + id)).body(Map.of("id", id));
+    }
+}

@@ -1,0 +1,42 @@
+package io.touchpoint.notification;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who "the agent" is, for email steps: {@code to="${recipients.salesRep(execution)}"} gives the email of the
+ * sales rep who owns the quote (variable {@code salesRep}), or the sales team's address while nobody does.
+ */
+@Component("recipients")
+public class Recipients {
+
+    public static final String SALES_REP = "salesRep";
+
+    private final IdentityService identity;
+    private final MailSettings settings;
+
+    public Recipients(IdentityService identity, MailSettings settings) {
+        this.identity = identity;
+        this.settings = settings;
+    }
+
+    public String salesRep(VariableScope scope) {
+        Object userId = scope.getVariable(SALES_REP);
+        if (userId != null) {
+            User user = identity.createUserQuery().userId(userId.toString()).singleResult();
+            if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
+                return user.getEmail();
+            }
+        }
+        return settings.salesTeam();
+    }
+
+    /** The email addresses of a group's members, comma-separated: {@code to="${recipients.group('technician')}"}. */
+    public String group(String groupId) {
+        return identity.createUserQuery().memberOfGroup(groupId).list().stream()
+                .map(User::getEmail).filter(email -> email != null && !email.isBlank()).sorted()
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+}

@@ -1,0 +1,29 @@
+package io.touchpoint.postsales;
+
+/** Ids of {@code processes/post-sales.bpmn} that code and tests share. */
+public final class PostSalesProcess {
+
+    public static final String PROCESS_ID = "postSales";
+    public static final String RESOURCE = "processes/post-sales.bpmn";
+
+    public static final class Messages {
+        public static final String SURVEY_ANSWERED = "InstallationSurveyAnswered";
+
+        private Messages() {
+        }
+    }
+
+    public static final class Vars {
+        public static final String ACCOUNT_MANAGER = "accountManager";
+        public static final String ACCOUNT_MANAGER_NAME = "accountManagerName";
+        public static final String ACCOUNT_MANAGER_EMAIL = "accountManagerEmail";
+        public static final String PRESIDENT_NOTE = "presidentNote";
+        public static final String BILL_DISCREPANCY = "billDiscrepancy";
+
+        private Vars() {
+        }
+    }
+
+    private PostSalesProcess() {
+    }
+}

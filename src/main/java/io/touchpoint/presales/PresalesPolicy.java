@@ -1,0 +1,56 @@
+package io.touchpoint.presales;
+
+import java.time.ZoneOffset;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Presales timing and limits as the model reads them, e.g. {@code ${presalesPolicy.quoteValidity}} on the
+ * quote's expiry timer. All values come from {@link PresalesProperties}.
+ */
+@Component("presalesPolicy")
+public class PresalesPolicy {
+
+    private final PresalesProperties properties;
+
+    public PresalesPolicy(PresalesProperties properties) {
+        this.properties = properties;
+    }
+
+    /** Timer duration: the quote expires this long after it is presented, e.g. P30D. */
+    public String getQuoteValidity() {
+        return properties.quoteValidity().toString();
+    }
+
+    /** Timer duration: the agent is reminded this long after the quote is presented, e.g. P25D. */
+    public String getQuoteReminderAfter() {
+        return properties.quoteValidity().minus(properties.quoteReminderBefore()).normalized().toString();
+    }
+
+    /** Due date of the customer's decision: when the quote presented now expires. */
+    public Date quoteDecisionDue() {
+        return Date.from(ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC)
+                .plus(properties.quoteValidity()).toInstant());
+    }
+
+    public int getMaxQuoteRevisions() {
+        return properties.maxQuoteRevisions();
+    }
+
+    public String getSignatureReminderCycle() {
+        return properties.signatureReminderCycle();
+    }
+
+    public String getSignatureFollowUpAfter() {
+        return properties.signatureFollowUpAfter().toString();
+    }
+
+    public String signatureLink(String orderNumber) {
+        return properties.signatureUrl().replace("{orderNumber}", orderNumber);
+    }
+
+    public String paymentLink(String orderNumber) {
+        return properties.paymentUrl().replace("{orderNumber}", orderNumber);
+    }
+}

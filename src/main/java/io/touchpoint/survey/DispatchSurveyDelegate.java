@@ -1,0 +1,53 @@
+package io.touchpoint.survey;
+
+import io.touchpoint.notification.Email;
+import io.touchpoint.notification.EmailService;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * The generic "send a satisfaction survey" step. Input parameters: {@code questionnaire} (e.g. installation,
+ * support), {@code recipient} (email), {@code ratedPerson} (optional user id of who served the customer),
+ * {@code answerMessage} (the message the process waits for), {@code subject}. Creates the survey, emails the link
+ * ({@code mail/survey-invitation}), and sets {@code surveyId}; the link with its token goes only into the email.
+ * Make it asyncBefore: it talks to SMTP.
+ */
+@Component("dispatchSurvey")
+public class DispatchSurveyDelegate implements JavaDelegate {
+
+    private final SurveyService surveys;
+    private final EmailService emails;
+    private final IdentityService identity;
+
+    public DispatchSurveyDelegate(SurveyService surveys, EmailService emails, IdentityService identity) {
+        this.surveys = surveys;
+        this.emails = emails;
+        this.identity = identity;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String recipient = (String) execution.getVariableLocal("recipient");
+        String ratedUserId = (String) execution.getVariableLocal("ratedPerson");
+        String ratedName = null;
+        if (ratedUserId != null && !ratedUserId.isBlank()) {
+            User user = identity.createUserQuery().userId(ratedUserId).singleResult();
+            ratedName = user == null ? ratedUserId : (user.getFirstName() + " " + user.getLastName()).trim();
+        }
+        SurveyService.NewSurvey survey = surveys.create((String) execution.getVariableLocal("questionnaire"),
+                execution.getProcessInstanceId(), execution.getProcessBusinessKey(), recipient, ratedUserId, ratedName,
+                (String) execution.getVariableLocal("answerMessage"));
+        execution.setVariable(SurveyService.SURVEY_ID, survey.id());
+        Map<String, Object> model = new HashMap<>(execution.getVariables());
+        model.put("surveyLink", survey.link());
+        model.put("ratedPersonName", ratedName);
+        emails.send(new Email(List.of(recipient), List.of(), (String) execution.getVariableLocal("subject"),
+                "survey-invitation", model, execution.getActivityInstanceId() + "." + execution.getProcessInstanceId()));
+    }
+}

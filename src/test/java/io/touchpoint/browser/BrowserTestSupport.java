@@ -1,0 +1,177 @@
+package io.touchpoint.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.ConsoleMessage;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Real-browser tests: Touchpoint on a random port with an in-memory database and the captured mailbox, driven
+ * by Playwright in Debian's Chromium (no browser download). Every test class shares this Spring context.
+ * Screenshots go to {@code target/screenshots} (system property {@code touchpoint.browser.screenshots}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1",
+        "touchpoint.mail.capture.port=0",
+        "touchpoint.demo.enabled=true"})
+abstract class BrowserTestSupport {
+
+    static final String DEMO_PASSWORD = "demo";
+
+    private static final List<String> CHROMIUM_ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    private final List<BrowserContext> contexts = new ArrayList<>();
+    /** Console errors and uncaught page errors of every page opened with {@link #newPage}. */
+    final List<String> consoleErrors = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeAll
+    static void launchBrowser() {
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get(System.getProperty("touchpoint.browser.executable", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(CHROMIUM_ARGS));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @AfterEach
+    void closeContexts() {
+        contexts.forEach(BrowserContext::close);
+        contexts.clear();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    Page newPage(int width, int height) {
+        return newPage(new Browser.NewContextOptions().setViewportSize(width, height));
+    }
+
+    Page newPage(Browser.NewContextOptions options) {
+        BrowserContext context = browser.newContext(options.setLocale("en-US").setTimezoneId("UTC"));
+        context.setDefaultTimeout(30_000);
+        contexts.add(context);
+        Page page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type()) && !isIgnored(message)) {
+                consoleErrors.add(message.text() + " (" + message.location() + ")");
+            }
+        });
+        page.onPageError(error -> consoleErrors.add("page error: " + error));
+        return page;
+    }
+
+    /**
+     * Favicon 404s are noise. So are two 404s of the Camunda webapp shell that are no bug of Touchpoint:
+     * the login check before anyone logged in ({@code /api/admin/auth/user/default}) and the probe for the
+     * optional Camunda welcome app ({@code /camunda-welcome}).
+     */
+    private static boolean isIgnored(ConsoleMessage message) {
+        String text = message.text() + " " + message.location();
+        return text.contains("favicon")
+                || text.contains("/camunda-welcome")
+                || text.contains("/api/admin/auth/user/default");
+    }
+
+    /** Logs in to a Camunda webapp (tasklist, cockpit, admin) and waits until the app shows the user. */
+    void login(Page page, String app, String user, String password) {
+        page.navigate(url("/camunda/app/" + app + "/"));
+        page.getByPlaceholder("Username").fill(user);
+        page.getByPlaceholder("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        assertThat(page.getByPlaceholder("Username")).isHidden();
+    }
+
+    static Path screenshotDir() {
+        Path dir = Paths.get(System.getProperty("touchpoint.browser.screenshots", "target/screenshots"));
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A full-page screenshot named {@code <name>.png}. */
+    Path screenshot(Page page, String name) {
+        Path file = screenshotDir().resolve(name + ".png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+        return file;
+    }
+
+    /**
+     * Webapps such as Tasklist scroll inside panels, which a full-page screenshot does not unroll: grows the
+     * viewport by what the tallest scrolling panel hides, so that a screenshot shows all of it.
+     */
+    void growViewportToContent(Page page, int minHeight) {
+        for (int round = 0; round < 3; round++) {
+            Number hidden = (Number) page.evaluate("""
+                    () => {
+                      let hidden = 0;
+                      for (const el of document.querySelectorAll('*')) {
+                        const style = getComputedStyle(el);
+                        if ((style.overflowY === 'auto' || style.overflowY === 'scroll')
+                            && el.clientHeight > 0 && el.scrollHeight > el.clientHeight + 1) {
+                          hidden = Math.max(hidden, el.scrollHeight - el.clientHeight);
+                        }
+                      }
+                      return hidden;
+                    }""");
+            int current = page.viewportSize().height;
+            int wanted = Math.max(minHeight, current + hidden.intValue() + (hidden.intValue() > 0 ? 40 : 0));
+            if (wanted == current) {
+                return;
+            }
+            page.setViewportSize(page.viewportSize().width, wanted);
+        }
+    }
+
+    /** The input of a form-js field in Tasklist, found by its label. */
+    static com.microsoft.playwright.Locator formField(Page page, String label) {
+        return page.locator(".fjs-form").getByLabel(label).first();
+    }
+
+    static void clickIfVisible(com.microsoft.playwright.Locator locator) {
+        if (locator.isVisible()) {
+            locator.click();
+        }
+    }
+}

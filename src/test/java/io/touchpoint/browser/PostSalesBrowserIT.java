@@ -1,0 +1,182 @@
+package io.touchpoint.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.HttpCredentials;
+import io.touchpoint.postsales.PostSalesProcess;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Date;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Post-sales as people see it: the four post-sales forms in Tasklist, the survey page a customer answers, the
+ * outage list staff keep, and the post-sales diagram in Cockpit.
+ */
+class PostSalesBrowserIT extends BrowserTestSupport {
+
+    private static final int FORM_WIDTH = 1400;
+    private static final int FORM_HEIGHT = 1400;
+
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    HistoryService history;
+
+    @Test
+    void everyPostSalesFormAsTasklistShowsIt() {
+        ProcessInstance customer = activeCustomer("O-2026-60001", "Maple Street Clinic", "lee@maple.example");
+
+        form(customer, "Task_FollowUpWithCustomer", "sara", "30-post-sales-follow-up", "How did it go?", "What the customer said");
+        form(customer, "Task_PersonalisePresidentNote", "paul", "31-post-sales-president-note",
+                "The note, as the customer will read it");
+        assertThat(formField(lastPage, "The note, as the customer will read it")).hasValue(Pattern.compile("Dear Lee Park,.*",
+                Pattern.DOTALL));
+
+        management.executeJob(management.createJobQuery().processInstanceId(customer.getId())
+                .activityId("Event_FirstInvoiceIssued").singleResult().getId());
+        form(customer, "Task_ReviewFirstBill", "betty", "32-post-sales-bill-review", "First invoice total (USD)",
+                "The invoice does not match the contract");
+        tasks.claim(awaitTask(customer, "Task_ReviewFirstBill").getId(), "betty");
+        leaveTask(lastPage);
+        tasks.complete(awaitTask(customer, "Task_ReviewFirstBill").getId(), Variables.putValue("firstInvoiceNumber", "INV-7")
+                .putValue("firstInvoiceTotal", 180).putValue("billDiscrepancy", true)
+                .putValue("discrepancyNotes", "Two seats charged twice"));
+        form(customer, "Task_ContactCustomerAboutBill", "arman", "33-post-sales-bill-discrepancy",
+                "What was agreed with the customer", "What differs");
+        assertThat(formField(lastPage, "What differs")).hasValue("Two seats charged twice");
+
+        org.assertj.core.api.Assertions.assertThat(consoleErrors).as("browser console errors").isEmpty();
+    }
+
+    @Test
+    void customerAnswersTheSurveyAndStaffSeeTheOutageList() {
+        ProcessInstance customer = activeCustomer("O-2026-60002", "Birch Lane Law", "kai@birch.example");
+        String link = await().atMost(Duration.ofSeconds(30)).until(() -> surveyLinkSentTo("kai@birch.example"),
+                value -> value != null);
+        URI survey = URI.create(link);
+        // the email leaves just before the survey's transaction commits; a customer's click comes later than that
+        await().atMost(Duration.ofSeconds(10)).until(() -> history.createHistoricActivityInstanceQuery()
+                .processInstanceId(customer.getId()).activityId("Task_SendSurvey").finished().count() > 0);
+
+        Page page = newPage(1000, 1100);
+        page.navigate(url(survey.getPath() + "?" + survey.getQuery()));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("How did we do?"))).isVisible();
+        assertThat(page.getByText("How would you rate Theo Grant, who served you?")).isVisible();
+        page.locator("label[for='satisfaction-5']").click();
+        page.locator("label[for='person-4']").click();
+        page.getByLabel("Anything you would like to tell us?").fill("Theo was quick and friendly.");
+        screenshot(page, "survey-page-filled");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send my answer")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("Thank you! Your answer helps us serve you better.");
+        screenshot(page, "survey-page-thank-you");
+        await().atMost(Duration.ofSeconds(10)).until(() -> history.createHistoricVariableInstanceQuery()
+                .processInstanceId(customer.getId()).variableName("surveyPersonRating").count() > 0);
+        org.assertj.core.api.Assertions.assertThat(history.createHistoricVariableInstanceQuery()
+                .processInstanceId(customer.getId()).variableName("surveyPersonRating").singleResult().getValue())
+                .isEqualTo(4);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> history.createHistoricActivityInstanceQuery()
+                .processInstanceId(customer.getId()).activityId("Task_AddToOutageList").finished().count() > 0);
+        Page carla = newPage(new Browser.NewContextOptions().setViewportSize(1400, 900)
+                .setHttpCredentials(new HttpCredentials("carla", DEMO_PASSWORD)));
+        carla.navigate(url("/outage-list"));
+        Locator row = carla.locator("tr").filter(new Locator.FilterOptions().setHasText("kai@birch.example"));
+        assertThat(row).hasCount(1);
+        assertThat(row).containsText("Birch Lane Law");
+        assertThat(carla.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Export as CSV"))).isVisible();
+        screenshot(carla, "outage-list");
+    }
+
+    @Test
+    void adminSeesThePostSalesDiagramInCockpit() {
+        ProcessInstance customer = activeCustomer("O-2026-60003", "Cobalt Freight", "ops@cobalt.example");
+        awaitTask(customer, "Task_FollowUpWithCustomer");
+
+        Page page = newPage(2400, 1300);
+        login(page, "cockpit", "admin", "admin");
+        page.navigate(url("/camunda/app/cockpit/default/#/process-instance/" + customer.getId() + "/runtime"));
+        Locator followUp = page.locator(".djs-container g.djs-element[data-element-id='Task_FollowUpWithCustomer']").first();
+        assertThat(followUp).isVisible();
+        assertThat(page.locator(".djs-overlays[data-container-id='Task_FollowUpWithCustomer'] .instance-count")).hasText("1");
+        clickIfVisible(page.locator("[title='Maximize diagram']").first());
+        page.locator("button[title='reset zoom']").click();
+        assertThat(page.locator(".djs-container g.djs-element[data-element-id='EndEvent_LifeCycleSupport']").first())
+                .isInViewport();
+        screenshot(page, "cockpit-post-sales-instance");
+        org.assertj.core.api.Assertions.assertThat(consoleErrors).as("browser console errors").isEmpty();
+    }
+
+    @Autowired
+    io.touchpoint.notification.CapturedMailbox mailbox;
+
+    /** The survey link of the captured survey email to this address (the process itself holds no token). */
+    private String surveyLinkSentTo(String address) throws Exception {
+        for (jakarta.mail.internet.MimeMessage message : mailbox.messages()) {
+            if (message.getAllRecipients()[0].toString().equals(address)
+                    && message.getSubject().startsWith("How was your installation")) {
+                java.util.regex.Matcher link = Pattern.compile("(https?://\\S+/survey/[0-9a-f-]+\\?token=[A-Za-z0-9_-]+)")
+                        .matcher(com.icegreen.greenmail.util.GreenMailUtil.getBody(message)
+                                .replace("=\r\n", "").replace("=3D", "="));
+                if (link.find()) {
+                    return link.group(1);
+                }
+            }
+        }
+        return null;
+    }
+
+    private Page lastPage;
+
+    private void form(ProcessInstance customer, String taskKey, String user, String name, String... labels) {
+        Task task = awaitTask(customer, taskKey);
+        Page page = newPage(FORM_WIDTH, FORM_HEIGHT);
+        login(page, "tasklist", user, DEMO_PASSWORD);
+        page.navigate(url("/camunda/app/tasklist/default/#/?task=" + task.getId()));
+        assertThat(page.locator("h2.task")).containsText(task.getName());
+        assertThat(page.locator(".fjs-form")).isVisible();
+        for (String label : labels) {
+            assertThat(page.locator(".fjs-form-field-label").filter(new Locator.FilterOptions().setHasText(label)).first())
+                    .isVisible();
+        }
+        growViewportToContent(page, FORM_HEIGHT);
+        screenshot(page, "tasklist-form-" + name);
+        lastPage = page;
+    }
+
+    private void leaveTask(Page page) {
+        page.navigate(url("/camunda/app/tasklist/default/#/"));
+    }
+
+    private Task awaitTask(ProcessInstance customer, String taskKey) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
+                .processInstanceId(customer.getId()).taskDefinitionKey(taskKey).singleResult(), task -> task != null);
+    }
+
+    private ProcessInstance activeCustomer(String orderNumber, String company, String email) {
+        return runtime.startProcessInstanceByKey(PostSalesProcess.PROCESS_ID, "Q-" + orderNumber,
+                Variables.putValue("orderNumber", orderNumber).putValue("companyName", company)
+                        .putValue("contactName", "Lee Park").putValue("contactEmail", email)
+                        .putValue("phone", "+1 555 010 0400").putValue("salesRep", "sara").putValue("seats", 24)
+                        .putValue("quoteLines", "24 x Hosted seat, 25.00").putValue("quoteMonthlyTotal", 600)
+                        .putValue("activationDate", new Date()).putValue("installedBy", "theo"));
+    }
+}

@@ -1,0 +1,196 @@
+package io.touchpoint.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.touchpoint.postsales.PostSalesProcess;
+import io.touchpoint.postsales.PostSalesTestBeans;
+import io.touchpoint.presales.Catalog;
+import io.touchpoint.presales.PresalesProcess;
+import io.touchpoint.presales.PresalesService;
+import io.touchpoint.presales.PresalesTestBeans;
+import io.touchpoint.presales.QuoteRequest;
+import io.touchpoint.provisioning.ProvisioningProcess;
+import io.touchpoint.testing.AsyncSteps;
+import io.touchpoint.testing.ProcessTestBeans;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The whole journey (processes/customer-journey.bpmn): one business key from the quote request on; a won order
+ * goes on to provisioning with everything presales learned, a lost quote ends the journey. The stages run for real;
+ * presales is moved to its end with process instance modification, as its own test walks every path of it.
+ */
+@Deployment(resources = {CustomerJourneyProcess.RESOURCE, PresalesProcess.RESOURCE, ProvisioningProcess.RESOURCE,
+        PostSalesProcess.RESOURCE})
+class CustomerJourneyProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder().configurationResource(ProcessTestBeans.CONFIGURATION)
+            .excludeProcessDefinitionKeys(PresalesProcess.PROCESS_ID, ProvisioningProcess.PROCESS_ID,
+                    PostSalesProcess.PROCESS_ID)
+            .assertClassCoverageAtLeast(0.95).build();
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    ProcessTestBeans beans;
+    PresalesService presales;
+
+    @BeforeEach
+    void setUp() {
+        ProcessEngine processEngine = engine.getProcessEngine();
+        init(processEngine);
+        ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-11-16T15:00:00Z")));
+        beans = ProcessTestBeans.register(processEngine);
+        PresalesTestBeans.register(beans);
+        Mocks.register("provisioningIntake", new io.touchpoint.provisioning.ProvisioningIntakeListener());
+        PostSalesTestBeans.register(processEngine, beans, smtp.getSmtp().getPort());
+        registerProvisioningBeans();
+        presales = new PresalesService(runtimeService(), beans.numbers, new ObjectMapper());
+    }
+
+    @AfterEach
+    void tearDown() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    @Test
+    void wonOrderGoesOnToProvisioningUnderTheSameBusinessKey() {
+        String quoteNumber = presales.submit(request());
+        ProcessInstance journey = journey(quoteNumber);
+        assertThat(journey).isWaitingAt("CallActivity_Presales");
+        ProcessInstance stage = stage(PresalesProcess.PROCESS_ID, quoteNumber);
+        assertThat(stage).variables().containsEntry("companyName", "Acme Dental").containsEntry("seats", 25);
+
+        runtimeService().setVariable(stage.getId(), "orderNumber", "O-2026-00042");
+        runtimeService().createProcessInstanceModification(stage.getId()).cancelAllForActivity("Task_ConfirmQuoteRequest")
+                .startBeforeActivity("Task_RecordOrderWon").execute();
+        runAsyncSteps();
+
+        assertThat(journey).hasPassed("CallActivity_Presales").isWaitingAt("CallActivity_Provisioning")
+                .variables().containsEntry(PresalesProcess.Vars.OUTCOME, PresalesProcess.WON)
+                .containsEntry("orderNumber", "O-2026-00042");
+        ProcessInstance provisioning = stage(ProvisioningProcess.PROCESS_ID, quoteNumber);
+        assertThat(provisioning).isWaitingAt("Task_ScheduleWelcomeCall").variables()
+                .containsEntry("orderNumber", "O-2026-00042").containsEntry("contactEmail", "ann@acme.example");
+        assertThat(beans.emails.templates()).contains("order-won", "welcome");
+
+        // install day: the technician installs and trains; provisioning ends on its own
+        Date installAt = Date.from(java.time.Instant.parse("2026-11-17T15:00:00Z"));
+        runtimeService().setVariable(provisioning.getId(), "installAt", installAt);
+        runtimeService().createProcessInstanceModification(provisioning.getId()).cancelAllForActivity("Task_ScheduleWelcomeCall")
+                .startBeforeActivity("Task_InstallOnSite").execute();
+        taskService().claim(task("Task_InstallOnSite", provisioning).getId(), "theo");
+        complete(task("Task_InstallOnSite", provisioning), withVariables("routerModel", "OTHER", "routerInstalled", true,
+                "phonesPlaced", true));
+        complete(task("Task_TrainOnSiteContact", provisioning), withVariables("onSiteTrainingDone", true));
+        runAsyncSteps();
+        assertThat(provisioning).isEnded();
+
+        assertThat(journey).isWaitingAt("CallActivity_PostSales");
+        ProcessInstance postSales = stage(PostSalesProcess.PROCESS_ID, quoteNumber);
+        assertThat(postSales).variables().containsEntry("orderNumber", "O-2026-00042").containsKey("activationDate")
+                .containsEntry("installedBy", "theo").containsEntry("installAt", installAt);
+        runAsyncSteps();
+        assertThat(java.util.Arrays.stream(smtp.getReceivedMessages()).map(com.icegreen.greenmail.util.GreenMailUtil::getBody))
+                .as("the survey asks about the technician who installed").anyMatch(body -> body.contains("Theo Grant"));
+        assertThat(task("Task_FollowUpWithCustomer", postSales)).hasDueDate(
+                Date.from(java.time.Instant.parse("2026-11-18T22:00:00Z")));
+
+        runtimeService().createProcessInstanceModification(postSales.getId())
+                .cancelAllForActivity("Gateway_Cadence").cancelAllForActivity("Task_FollowUpWithCustomer")
+                .cancelAllForActivity("ReceiveTask_SurveyAnswered").cancelAllForActivity("Task_PersonalisePresidentNote")
+                .cancelAllForActivity("Event_FirstInvoiceIssued").cancelAllForActivity("Gateway_AccountManagerDone")
+                .cancelAllForActivity("Gateway_CadenceDone")
+                .startBeforeActivity("EndEvent_LifeCycleSupport").execute();
+        assertThat(journey).isEnded().hasPassed("CallActivity_PostSales", "EndEvent_CustomerActive");
+    }
+
+    @Test
+    void lostQuoteEndsTheJourney() {
+        String quoteNumber = presales.submit(request());
+        ProcessInstance journey = journey(quoteNumber);
+        ProcessInstance stage = stage(PresalesProcess.PROCESS_ID, quoteNumber);
+
+        runtimeService().setVariable(stage.getId(), PresalesProcess.Vars.CUSTOMER_DECISION, "DECLINED");
+        runtimeService().createProcessInstanceModification(stage.getId()).cancelAllForActivity("Task_ConfirmQuoteRequest")
+                .startBeforeActivity("Task_RecordQuoteDeclined").execute();
+        runAsyncSteps();
+
+        assertThat(journey).isEnded().hasPassed("EndEvent_QuoteLost").hasNotPassed("CallActivity_Provisioning");
+        assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(journey.getId())
+                .variableName(PresalesProcess.Vars.OUTCOME_REASON).singleResult().getValue()).isEqualTo("DECLINED");
+    }
+
+    @Test
+    void salesRepStartingTheJourneyInTasklistGivesItAQuoteNumber() {
+        identityService().setAuthenticatedUserId("sara");
+        ProcessInstance journey = runtimeService().startProcessInstanceByKey(CustomerJourneyProcess.PROCESS_ID,
+                withVariables("companyName", "Bolt Logistics", "contactName", "Bo", "contactEmail", "bo@bolt.example",
+                        "phone", "+1 555 010 0200", "seats", 12, PresalesProcess.Vars.INTRODUCTION_DONE, true));
+        identityService().clearAuthentication();
+
+        assertThat(journey.getBusinessKey()).matches("Q-2026-\\d{5}");
+        ProcessInstance stage = stage(PresalesProcess.PROCESS_ID, journey.getBusinessKey());
+        assertThat(stage).variables().containsEntry("salesRep", "sara")
+                .containsEntry(PresalesProcess.Vars.QUOTE_NUMBER, journey.getBusinessKey());
+    }
+
+    /** Provisioning's beans, for the stretch of install day the journey runs for real. */
+    void registerProvisioningBeans() {
+        var policy = new io.touchpoint.provisioning.ProvisioningPolicy(
+                new io.touchpoint.provisioning.ProvisioningProperties(Duration.ofHours(2)), ProcessTestBeans.CALENDAR);
+        var porting = new io.touchpoint.provisioning.Porting();
+        Mocks.register("provisioningPolicy", policy);
+        Mocks.register("porting", porting);
+        Mocks.register("recordActivation", new io.touchpoint.provisioning.ProvisioningDelegates().recordActivation());
+        for (String role : new String[] {"theo:technician", "arman:account-relations"}) {
+            String[] person = role.split(":");
+            if (identityService().createUserQuery().userId(person[0]).count() == 0) {
+                var user = identityService().newUser(person[0]);
+                user.setFirstName(person[0].equals("theo") ? "Theo" : "Arman");
+                user.setLastName(person[0].equals("theo") ? "Grant" : "Reyes");
+                user.setEmail(person[0] + "@touchpoint.example");
+                identityService().saveUser(user);
+                identityService().saveGroup(identityService().newGroup(person[1]));
+                identityService().createMembership(person[0], person[1]);
+            }
+        }
+    }
+
+    static QuoteRequest request() {
+        return new QuoteRequest("Acme Dental", "Ann Lee", "ann@acme.example", "+1 555 010 0100", 25,
+                List.of(Catalog.Service.HOSTED_VOICE), List.of(), "", "");
+    }
+
+    ProcessInstance journey(String quoteNumber) {
+        return runtimeService().createProcessInstanceQuery().processDefinitionKey(CustomerJourneyProcess.PROCESS_ID)
+                .processInstanceBusinessKey(quoteNumber).singleResult();
+    }
+
+    ProcessInstance stage(String processKey, String quoteNumber) {
+        return runtimeService().createProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(quoteNumber).singleResult();
+    }
+
+    void runAsyncSteps() {
+        AsyncSteps.runDue();
+    }
+}

@@ -1,0 +1,84 @@
+package io.touchpoint.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.touchpoint.testing.TestSmtp;
+import io.touchpoint.testing.TouchpointSpringTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** SUP-07: support staff keep known problems in the knowledge base, and find them by the words of a ticket. */
+@TouchpointSpringTest
+class KnowledgeBaseTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.SETUP);
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void staffSaveArticlesAndFindThemByTheWordsOfATicket() {
+        TestRestTemplate tim = http.withBasicAuth("tim", "demo");
+        ResponseEntity<Map> created = post(tim, """
+                {"title": "Phones show 'No service' after a power cut",
+                 "symptoms": "Desk phones display No service; the router lights are amber.",
+                 "workaround": "Restart the router first, then the PoE switch; phones register within two minutes.",
+                 "category": "OUTAGE", "tags": ["router", "PoE"], "sourceTicket": "T-2026-00007"}""");
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        long id = ((Number) created.getBody().get("id")).longValue();
+        assertThat(created.getHeaders().getLocation()).hasPath("/api/kb/articles/" + id);
+        post(tim, """
+                {"title": "Voicemail PIN reset", "symptoms": "The user forgot the voicemail PIN.",
+                 "workaround": "Reset the PIN in the portal under Extensions.", "category": "ACCESS", "tags": ["voicemail"]}""");
+
+        List<Map<String, Object>> found = tim.getForObject("/api/kb/articles?q=phones no service after the storm", List.class);
+        assertThat(found).extracting(article -> article.get("title")).first()
+                .isEqualTo("Phones show 'No service' after a power cut");
+        Map<String, Object> article = tim.getForObject("/api/kb/articles/" + id, Map.class);
+        assertThat(article).containsEntry("sourceTicket", "T-2026-00007").containsEntry("createdBy", "tim")
+                .containsEntry("tags", List.of("router", "poe"));
+        assertThat(tim.getForObject("/api/kb/articles?q=voicemail&category=OUTAGE", List.class)).isEmpty();
+
+        String page = tim.getForObject("/kb?q=router", String.class);
+        assertThat(page).contains("Phones show &#39;No service&#39; after a power cut");
+        assertThat(tim.getForObject("/kb/" + id, String.class)).contains("Restart the router first").contains("T-2026-00007");
+    }
+
+    @Test
+    void badArticleIsRefusedNamingEachFieldAndSavesNothing() {
+        TestRestTemplate kim = http.withBasicAuth("kim", "demo");
+        int before = kim.getForObject("/api/kb/articles", List.class).size();
+
+        ResponseEntity<Map> bad = post(kim, "{\"title\": \"\", \"symptoms\": \"x\", \"workaround\": \"y\", \"category\": \"WEATHER\"}");
+
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody().get("errors").toString()).contains("field=title").contains("field=category");
+        assertThat(kim.getForObject("/api/kb/articles", List.class)).hasSize(before);
+    }
+
+    @Test
+    void onlySupportStaffReachTheKnowledgeBase() {
+        assertThat(http.getForEntity("/kb", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("theo", "demo").getForEntity("/api/kb/articles", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.withBasicAuth("lars", "demo").getForEntity("/kb", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    private static ResponseEntity<Map> post(TestRestTemplate client, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return client.postForEntity("/api/kb/articles", new HttpEntity<>(json, headers), Map.class);
+    }
+}

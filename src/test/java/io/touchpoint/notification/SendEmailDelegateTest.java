@@ -1,0 +1,106 @@
+package io.touchpoint.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+/** How the email step reads its input parameters: attachments and the invite. */
+class SendEmailDelegateTest {
+
+    final EmailService emails = mock(EmailService.class);
+    final SendEmailDelegate step = new SendEmailDelegate(emails);
+    final Map<String, Object> inputs = new HashMap<>(Map.of("to", "ann@acme.example", "subject", "Your installation",
+            "template", "quote-request-received"));
+
+    @Test
+    void withoutTheNewParametersTheEmailHasNoAttachmentsAndNoInvite() {
+        Email email = send();
+        assertThat(email.to()).containsExactly("ann@acme.example");
+        assertThat(email.attachments()).isEmpty();
+        assertThat(email.invite()).isNull();
+        assertThat(email.messageId()).isEqualTo("Task_Install:ai1.pi-42");
+    }
+
+    @Test
+    void attachmentsAreGuidesByFileName() {
+        inputs.put("attachments", " portal-user-guide.pdf,phone-user-guide.pdf ");
+        Email email = send();
+        assertThat(email.attachments()).extracting(Attachment::fileName)
+                .containsExactly("portal-user-guide.pdf", "phone-user-guide.pdf");
+        assertThat(email.attachments()).allSatisfy(a -> {
+            assertThat(a.contentType()).isEqualTo("application/pdf");
+            assertThat(new String(a.content(), 0, 5)).isEqualTo("%PDF-");
+        });
+    }
+
+    @Test
+    void unknownAttachmentFailsNamingTheFileAndSendsNothing() {
+        inputs.put("attachments", "portal-user-guide.pdf, fax-user-guide.pdf");
+        assertThatThrownBy(this::send).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("fax-user-guide.pdf");
+        inputs.put("attachments", "../application.yaml");
+        assertThatThrownBy(this::send).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("../application.yaml");
+        verify(emails, never()).send(any());
+    }
+
+    @Test
+    void inviteFromAnIsoStartWithDefaults() {
+        inputs.put("inviteStart", "2026-12-03T10:00-05:00");
+        CalendarInvite invite = send().invite();
+        assertThat(invite.start()).isEqualTo(Instant.parse("2026-12-03T15:00:00Z"));
+        assertThat(invite.duration()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(invite.uid()).isEqualTo("pi-42-Task_Install@touchpoint");
+        assertThat(invite.sequence()).isZero();
+        assertThat(invite.title()).isNull(); // EmailService uses the subject
+        assertThat(invite.location()).isNull();
+    }
+
+    @Test
+    void inviteFromADateWithEverySetting() {
+        Date start = Date.from(Instant.parse("2027-01-12T14:30:00Z"));
+        inputs.putAll(Map.of("inviteStart", start, "inviteMinutes", "120", "inviteTitle", "Phone installation",
+                "inviteLocation", "Acme Dental, 12 Main St", "inviteUid", "O-2026-00001-installation@touchpoint",
+                "inviteSequence", 3L));
+        CalendarInvite invite = send().invite();
+        assertThat(invite).isEqualTo(new CalendarInvite("O-2026-00001-installation@touchpoint", 3,
+                Instant.parse("2027-01-12T14:30:00Z"), Duration.ofMinutes(120), "Phone installation",
+                "Acme Dental, 12 Main St"));
+    }
+
+    @Test
+    void unreadableInviteSettingsFailNamingTheParameter() {
+        inputs.put("inviteStart", "2026-12-03T10:00");
+        assertThatThrownBy(this::send).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("inviteStart");
+        inputs.put("inviteStart", "2026-12-03T10:00Z");
+        inputs.put("inviteMinutes", "an hour");
+        assertThatThrownBy(this::send).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("inviteMinutes");
+        verify(emails, never()).send(any());
+    }
+
+    private Email send() {
+        DelegateExecution execution = mock(DelegateExecution.class);
+        when(execution.getVariableLocal(any())).thenAnswer(call -> inputs.get(call.<String>getArgument(0)));
+        when(execution.getVariables()).thenReturn(Map.of("companyName", "Acme Dental"));
+        when(execution.getProcessInstanceId()).thenReturn("pi-42");
+        when(execution.getActivityInstanceId()).thenReturn("Task_Install:ai1");
+        when(execution.getCurrentActivityId()).thenReturn("Task_Install");
+        step.execute(execution);
+        ArgumentCaptor<Email> sent = ArgumentCaptor.forClass(Email.class);
+        verify(emails).send(sent.capture());
+        return sent.getValue();
+    }
+}

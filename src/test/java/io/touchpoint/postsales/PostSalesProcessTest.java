@@ -1,0 +1,262 @@
+package io.touchpoint.postsales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.touchpoint.survey.Survey;
+import io.touchpoint.survey.SurveyAnswer;
+import io.touchpoint.survey.SurveyService;
+import io.touchpoint.testing.AsyncSteps;
+import io.touchpoint.testing.ProcessTestBeans;
+import static io.touchpoint.testing.ProcessTestBeans.newYork;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.Date;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Post-sales (processes/post-sales.bpmn): the first weeks after activation, on time and late: completion letter,
+ * the agent's follow-up, the satisfaction survey (answered, reminded, closed), the outage list, the president's
+ * note, the account manager, and the first bill review.
+ */
+@Deployment(resources = PostSalesProcess.RESOURCE)
+class PostSalesProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder().configurationResource(ProcessTestBeans.CONFIGURATION)
+            .assertClassCoverageAtLeast(0.95).build();
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    /** Monday 7 December 2026, 10:00 in New York: the day of installation. */
+    static final Instant INSTALL_DAY = Instant.parse("2026-12-07T15:00:00Z");
+
+    ProcessTestBeans beans;
+    PostSalesTestBeans postSales;
+
+    @BeforeEach
+    void setUp() {
+        ProcessEngine processEngine = engine.getProcessEngine();
+        init(processEngine);
+        ClockUtil.setCurrentTime(Date.from(INSTALL_DAY));
+        beans = ProcessTestBeans.register(processEngine);
+        postSales = PostSalesTestBeans.register(processEngine, beans, smtp.getSmtp().getPort());
+        ProcessTestBeans.person(processEngine, "sara", "Sara", "Lopez", "sales-rep");
+        ProcessTestBeans.person(processEngine, "arman", "Arman", "Reyes", "account-relations");
+        ProcessTestBeans.person(processEngine, "mara", "Mara", "Quinn", "marketing");
+        ProcessTestBeans.person(processEngine, "theo", "Theo", "Grant", "technician");
+    }
+
+    @AfterEach
+    void tearDown() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    @Test
+    void activeCustomerGetsTheWholeCadenceOnTime() throws Exception {
+        ProcessInstance customer = activeCustomer("O-2026-00201", 25);
+        AsyncSteps.runDue();
+
+        assertThat(beans.emails.sent()).anySatisfy(email -> {
+            assertThat(email.template()).isEqualTo("completion-letter");
+            assertThat(email.to()).isEqualTo("ann@acme.example");
+        });
+        assertThat(customer).isWaitingAt("Task_FollowUpWithCustomer", "ReceiveTask_SurveyAnswered",
+                "Task_PersonalisePresidentNote", "Event_FirstInvoiceIssued");
+        assertThat(task("Task_FollowUpWithCustomer", customer)).isAssignedTo("sara")
+                .hasCandidateGroupAssociated("sales-rep").hasDueDate(newYork("2026-12-08T17:00"));
+        complete(task("Task_FollowUpWithCustomer", customer), withVariables("followUpOutcome", "HAPPY",
+                "followUpNotes", "Loves the new phones"));
+
+        assertThat(postSales.outageList.subscribers()).extracting(io.touchpoint.outage.OutageList.Subscriber::email)
+                .contains("ann@acme.example");
+
+        assertThat(task("Task_PersonalisePresidentNote", customer)).hasCandidateGroup("executive");
+        assertThat((String) runtimeService().getVariable(customer.getId(), PostSalesProcess.Vars.PRESIDENT_NOTE))
+                .startsWith("Dear Ann Lee,").contains("Acme Dental");
+        complete(task("Task_PersonalisePresidentNote", customer), withVariables(PostSalesProcess.Vars.PRESIDENT_NOTE,
+                "Dear Ann, welcome!"));
+        AsyncSteps.runDue();
+        assertThat(beans.emails.templates()).contains("president-note", "account-manager-introduction");
+        assertThat(customer).variables().containsEntry(PostSalesProcess.Vars.ACCOUNT_MANAGER, "arman")
+                .containsEntry(PostSalesProcess.Vars.ACCOUNT_MANAGER_NAME, "Arman Reyes");
+
+        MimeMessage surveyEmail = surveyEmail();
+        assertThat(GreenMailUtil.getBody(surveyEmail)).contains("Theo Grant");
+        String link = GreenMailUtil.getBody(surveyEmail).replaceAll("(?s).*(https://touchpoint\\.example/survey/\\S+?)[\\s\"<].*", "$1");
+        assertThat(link).startsWith("https://touchpoint.example/survey/");
+        String surveyId = (String) runtimeService().getVariable(customer.getId(), SurveyService.SURVEY_ID);
+        assertThat(postSales.surveys.answer(surveyId, new SurveyAnswer(token(customer), 5, null, "Great install")))
+                .isEqualTo(SurveyService.Outcome.ANSWERED);
+        assertThat(customer).hasPassed("ReceiveTask_SurveyAnswered").variables().containsEntry("surveySatisfaction", 5);
+
+        reviewFirstBill(customer, false);
+        AsyncSteps.runDue();
+        assertThat(customer).isEnded().hasPassed("EndEvent_LifeCycleSupport").hasNotPassed("Task_ContactCustomerAboutBill",
+                "Task_RemindSurvey", "Task_EscalateLateFollowUp");
+    }
+
+    @Test
+    void unansweredSurveyIsRemindedThenAnswered() throws Exception {
+        ProcessInstance customer = activeCustomer("O-2026-00202", 5);
+        AsyncSteps.runDue();
+        Job reminder = job("BoundaryEvent_SurveyReminderDue", customer);
+        assertThat(reminder.getDuedate()).isEqualTo(newYork("2026-12-10T17:00"));
+        assertThat(job("BoundaryEvent_SurveyCloseDue", customer).getDuedate()).isEqualTo(newYork("2026-12-21T17:00"));
+
+        ClockUtil.setCurrentTime(reminder.getDuedate());
+        execute(reminder);
+        AsyncSteps.runDue();
+        String reminderToken = token(email("A reminder: how was your installation?"));
+        assertThat(reminderToken).as("the reminder carries a link of its own").isNotEqualTo(token(surveyEmail()));
+        assertThat(customer).hasPassed("EndEvent_SurveyReminded").isWaitingAt("ReceiveTask_SurveyAnswered");
+
+        String surveyId = (String) runtimeService().getVariable(customer.getId(), SurveyService.SURVEY_ID);
+        assertThat(postSales.surveys.answer(surveyId, new SurveyAnswer(reminderToken, 4, null, null)))
+                .isEqualTo(SurveyService.Outcome.ANSWERED);
+        assertThat(customer).hasPassed("Task_RemindSurvey", "ReceiveTask_SurveyAnswered").hasNotPassed("Task_CloseSurvey");
+        assertThat(surveyEmail()).isNotNull();
+    }
+
+    @Test
+    void answerWhileTheReminderIsStillBeingSentCounts() {
+        ProcessInstance customer = activeCustomer("O-2026-00206", 5);
+        AsyncSteps.runDue();
+        execute(job("BoundaryEvent_SurveyReminderDue", customer));
+        assertThat(managementService().createJobQuery().processInstanceId(customer.getId())
+                .activityId("Task_RemindSurvey").count()).as("the reminder email waits for SMTP").isEqualTo(1);
+
+        String surveyId = (String) runtimeService().getVariable(customer.getId(), SurveyService.SURVEY_ID);
+        assertThat(postSales.surveys.answer(surveyId, new SurveyAnswer(token(customer), 5, null, null)))
+                .isEqualTo(SurveyService.Outcome.ANSWERED);
+        assertThat(customer).hasPassed("ReceiveTask_SurveyAnswered");
+    }
+
+    @Test
+    void surveyWithoutAnswerIsClosedAndTakesNoLateAnswer() throws Exception {
+        ProcessInstance customer = activeCustomer("O-2026-00203", 5);
+        AsyncSteps.runDue();
+        execute(job("BoundaryEvent_SurveyReminderDue", customer));
+        AsyncSteps.runDue();
+        execute(job("BoundaryEvent_SurveyCloseDue", customer));
+        assertThat(customer).hasPassed("Task_CloseSurvey").variables().doesNotContainKey("surveySatisfaction");
+
+        assertThat(customer).hasPassed("Task_CloseSurvey");
+        String surveyId = (String) runtimeService().getVariable(customer.getId(), SurveyService.SURVEY_ID);
+        assertThat(postSales.surveys.load(surveyId).status()).isEqualTo(Survey.Status.EXPIRED);
+        assertThat(postSales.surveys.answer(surveyId, new SurveyAnswer(token(customer), 5, null, null)))
+                .isEqualTo(SurveyService.Outcome.CLOSED);
+    }
+
+    @Test
+    void lateFollowUpIsEscalatedAndSmallCustomersHaveNoAccountManager() {
+        ProcessInstance customer = activeCustomer("O-2026-00204", 5);
+        AsyncSteps.runDue();
+
+        assertThat(customer).hasPassed("Gateway_AccountManagerDone").hasNotPassed("Task_AssignAccountManager");
+        Job late = job("BoundaryEvent_FollowUpLate", customer);
+        assertThat(late.getDuedate()).isEqualTo(newYork("2026-12-08T17:00"));
+        execute(late);
+
+        assertThat(task("Task_FollowUpWithCustomer", customer)).hasCandidateGroupAssociated("sales-manager");
+        assertThat(customer).hasPassed("EndEvent_FollowUpEscalated").isWaitingAt("Task_FollowUpWithCustomer");
+    }
+
+    @Test
+    void firstBillThatDiffersFromTheContractIsTakenUpWithTheCustomer() {
+        ProcessInstance customer = activeCustomer("O-2026-00205", 5);
+        AsyncSteps.runDue();
+        Job invoice = job("Event_FirstInvoiceIssued", customer);
+        assertThat(invoice.getDuedate()).isEqualTo(Date.from(INSTALL_DAY.plus(Duration.ofDays(35))));
+
+        reviewFirstBill(customer, true);
+
+        assertThat(task("Task_ContactCustomerAboutBill", customer)).hasCandidateGroup("account-relations");
+        complete(task("Task_ContactCustomerAboutBill", customer), withVariables("billResolution", "Credit next month"));
+        assertThat(customer).hasPassed("Task_ContactCustomerAboutBill", "Gateway_BillReviewed");
+    }
+
+    @Test
+    void outageListKeepsOneEntryPerCustomerEmail() {
+        assertThat(postSales.outageList.add("Bo@Bolt.example", "Bolt Logistics", "O-1")).isTrue();
+        assertThat(postSales.outageList.add("bo@bolt.example ", "Bolt Logistics", "O-2")).isFalse();
+        assertThat(postSales.outageList.subscribers()).filteredOn(entry -> entry.companyName().equals("Bolt Logistics"))
+                .singleElement().satisfies(entry -> {
+            assertThat(entry.email()).isEqualTo("bo@bolt.example");
+            assertThat(entry.orderNumber()).isEqualTo("O-1");
+        });
+    }
+
+    // --- steps ---------------------------------------------------------------------------------------------
+
+    ProcessInstance activeCustomer(String orderNumber, int seats) {
+        ProcessInstance customer = runtimeService().startProcessInstanceByKey(PostSalesProcess.PROCESS_ID, "Q-" + orderNumber,
+                withVariables("orderNumber", orderNumber, "companyName", "Acme Dental", "contactName", "Ann Lee",
+                        "contactEmail", "ann@acme.example", "phone", "+1 555 010 0100", "salesRep", "sara",
+                        "seats", seats, "quoteMonthlyTotal", 125, "activationDate", Date.from(INSTALL_DAY),
+                        "installedBy", "theo", "installAt", Date.from(INSTALL_DAY)));
+        assertThat(customer).as("post-sales begins in a transaction of its own").isWaitingAt("StartEvent_ServicesActive");
+        execute(job("StartEvent_ServicesActive", customer));
+        return customer;
+    }
+
+    void reviewFirstBill(ProcessInstance customer, boolean discrepancy) {
+        execute(job("Event_FirstInvoiceIssued", customer));
+        assertThat(task("Task_ReviewFirstBill", customer)).hasCandidateGroup("billing");
+        complete(task("Task_ReviewFirstBill", customer), withVariables("firstInvoiceNumber", "INV-1",
+                "firstInvoiceTotal", discrepancy ? 180 : 125, PostSalesProcess.Vars.BILL_DISCREPANCY, discrepancy,
+                "discrepancyNotes", discrepancy ? "Charged 2 extra seats" : ""));
+    }
+
+    MimeMessage surveyEmail() {
+        return email("How was your installation");
+    }
+
+    /** The newest email whose subject starts so (each test's customer is the same address: the newest is ours). */
+    MimeMessage email(String subjectStart) {
+        MimeMessage[] all = smtp.getReceivedMessages();
+        for (int i = all.length - 1; i >= 0; i--) {
+            try {
+                if (all[i].getSubject().startsWith(subjectStart)) {
+                    return all[i];
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("no email '" + subjectStart + "'");
+    }
+
+    /** The survey token, from the link in the newest survey email: the process itself holds none. */
+    String token(ProcessInstance customer) {
+        assertThat(customer).variables().doesNotContainKey("surveyLink");
+        return token(surveyEmail());
+    }
+
+    static String token(MimeMessage email) {
+        String body = GreenMailUtil.getBody(email).replace("=\r\n", "").replace("=3D", "=");
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(body);
+        assertThat(token.find()).as("a survey link in the email").isTrue();
+        return token.group(1);
+    }
+}

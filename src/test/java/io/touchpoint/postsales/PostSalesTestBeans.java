@@ -1,0 +1,56 @@
+package io.touchpoint.postsales;
+
+import io.touchpoint.escalation.EscalateTaskDelegate;
+import io.touchpoint.notification.EmailService;
+import io.touchpoint.outage.AddToOutageListDelegate;
+import io.touchpoint.outage.OutageList;
+import io.touchpoint.survey.CloseSurveyDelegate;
+import io.touchpoint.survey.DispatchSurveyDelegate;
+import io.touchpoint.survey.SurveyPolicy;
+import io.touchpoint.survey.SurveyService;
+import io.touchpoint.survey.SurveySettings;
+import io.touchpoint.testing.ProcessTestBeans;
+import java.time.Period;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/**
+ * Registers post-sales' own beans for process tests. Surveys are sent for real, through the SMTP server on
+ * {@code smtpPort} (a GreenMail of the test).
+ */
+public final class PostSalesTestBeans {
+
+    public static final PostSalesProperties SETTINGS = new PostSalesProperties(20, Period.ofDays(35));
+    public static final SurveySettings SURVEYS = new SurveySettings(3, 10);
+
+    public final SurveyService surveys;
+    public final OutageList outageList;
+
+    private PostSalesTestBeans(ProcessEngine engine, ProcessTestBeans beans, int smtpPort) {
+        JavaMailSenderImpl smtp = new JavaMailSenderImpl();
+        smtp.setHost("127.0.0.1");
+        smtp.setPort(smtpPort);
+        EmailService emails = new EmailService(smtp, ProcessTestBeans.MAIL);
+        surveys = new SurveyService(beans.jdbc, engine.getRuntimeService(), "https://touchpoint.example");
+        outageList = new OutageList(beans.jdbc,
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(beans.jdbc.getDataSource()));
+        PostSalesDelegates delegates = new PostSalesDelegates();
+        Mocks.register("postSalesPolicy", new PostSalesPolicy(SETTINGS));
+        Mocks.register("postSalesIntake", delegates.postSalesIntake());
+        Mocks.register("surveyPolicy", new SurveyPolicy(SURVEYS, beans.calendar));
+        Mocks.register("dispatchSurvey", new DispatchSurveyDelegate(surveys, emails, engine.getIdentityService()));
+        Mocks.register("closeSurvey", new CloseSurveyDelegate(surveys));
+        Mocks.register("remindSurvey", new io.touchpoint.survey.RemindSurveyDelegate(surveys, emails));
+        Mocks.register("addToOutageList", new AddToOutageListDelegate(outageList));
+        Mocks.register("draftPresidentNote", delegates.draftPresidentNote(emails));
+        Mocks.register("assignAccountManager", delegates.assignAccountManager(engine.getIdentityService(),
+                engine.getTaskService()));
+        Mocks.register("escalateTask", new EscalateTaskDelegate(engine.getTaskService()));
+        Mocks.register("salesRepOwnership", new io.touchpoint.presales.SalesRepOwnership());
+    }
+
+    public static PostSalesTestBeans register(ProcessEngine engine, ProcessTestBeans beans, int smtpPort) {
+        return new PostSalesTestBeans(engine, beans, smtpPort);
+    }
+}

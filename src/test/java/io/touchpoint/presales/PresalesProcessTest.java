@@ -1,0 +1,421 @@
+package io.touchpoint.presales;
+
+import static io.touchpoint.presales.PresalesProcess.Vars.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.touchpoint.orders.OrderEvent;
+import io.touchpoint.orders.OrderEventType;
+import io.touchpoint.orders.OrderEvents;
+import io.touchpoint.testing.AsyncSteps;
+import io.touchpoint.testing.ProcessTestBeans;
+import static io.touchpoint.testing.ProcessTestBeans.newYork;
+import io.touchpoint.testing.RecordingEmailStep.SentEmail;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The presales journey (processes/presales.bpmn), one test per situation: from a quote request, through needs
+ * analysis, discovery and quotes, to an order signed and paid, or a quote lost with its reason.
+ */
+@Deployment(resources = PresalesProcess.RESOURCE)
+class PresalesProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder().configurationResource(ProcessTestBeans.CONFIGURATION)
+            .assertClassCoverageAtLeast(0.95).build();
+
+    /** Monday 16 November 2026, 10:00 in New York. */
+    static final Instant MONDAY_MORNING = Instant.parse("2026-11-16T15:00:00Z");
+
+    ProcessTestBeans beans;
+    PresalesService presales;
+    OrderEvents orderEvents;
+
+    @BeforeEach
+    void setUp() {
+        ProcessEngine processEngine = engine.getProcessEngine();
+        init(processEngine);
+        ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING));
+        beans = ProcessTestBeans.register(processEngine);
+        PresalesTestBeans.register(beans);
+        presales = new PresalesService(runtimeService(), beans.numbers, new ObjectMapper());
+        orderEvents = new OrderEvents(runtimeService(), historyService());
+        if (identityService().createUserQuery().userId("sara").count() == 0) {
+            User sara = identityService().newUser("sara");
+            sara.setEmail("sara@touchpoint.example");
+            identityService().saveUser(sara);
+        }
+    }
+
+    @AfterEach
+    void tearDown() {
+        Mocks.reset();
+        ClockUtil.reset();
+        identityService().clearAuthentication();
+    }
+
+    // --- paths -----------------------------------------------------------------------------------------
+
+    @Test
+    void customerWithTwentySeatsGetsDiscoveryMeetingAndSignsTheOrder() {
+        ProcessInstance quote = webRequest(25, "MOBILE_LINES");
+
+        runAsyncSteps();
+        assertThat(beans.emails.sent()).first().satisfies(email -> {
+            assertThat(email.template()).isEqualTo("quote-request-received");
+            assertThat(email.to()).isEqualTo("ann@acme.example");
+            assertThat(email.subject()).isEqualTo("Your quote request " + quote.getBusinessKey());
+        });
+        assertThat(quote.getBusinessKey()).matches("Q-2026-\\d{5}");
+        assertThat(quote).isWaitingAt("Task_IntroduceAndAnalyseNeeds");
+        assertThat(task()).hasCandidateGroup("sales-rep").isNotAssigned()
+                .hasDueDate(newYork("2026-11-17T17:00"));
+        introduceAs("sara", quote);
+
+        assertThat(quote).isWaitingAt("Task_HoldDiscoveryMeeting");
+        assertThat(task()).hasCandidateGroup("sales-engineer").hasDueDate(newYork("2026-11-23T17:00"));
+        complete(task(), withVariables("discoveryMeetingDate", "2026-11-18T10:00-05:00", "discoveryNotes", "3 sites"));
+
+        assertThat(quote).isWaitingAt("Task_RequestCurrentBills");
+        assertThat(task()).hasCandidateGroupAssociated("sales-rep").isAssignedTo("sara");
+        complete(task(), withVariables("billsReceived", true, "currentMonthlySpend", 2400));
+
+        assertThat(quote).isWaitingAt("Task_PrepareProviderQuote", "Task_GatherAuxiliaryQuotes");
+        prepareQuotes(quote);
+        runAsyncSteps();
+        assertThat(beans.emails.sent()).last().satisfies(email -> {
+            assertThat(email.template()).isEqualTo("quotes-ready");
+            assertThat(email.to()).isEqualTo("sara@touchpoint.example");
+        });
+
+        approveAndConvert(quote);
+        String orderNumber = orderNumberOf(quote);
+        assertThat(orderNumber).matches("O-2026-\\d{5}");
+        assertThat(quote).variables().containsEntry(SIGNATURE_URL, "https://sign.example/" + orderNumber)
+                .containsEntry(PAYMENT_URL, "https://pay.example/" + orderNumber);
+        runAsyncSteps();
+        assertThat(beans.emails.sent()).last().satisfies(email -> {
+            assertThat(email.template()).isEqualTo("order-for-signature");
+            assertThat(email.to()).isEqualTo("ann@acme.example");
+            assertThat(email.subject()).contains(orderNumber);
+        });
+        assertThat(quote).isWaitingAt("ReceiveTask_OrderSigned", "ReceiveTask_PaymentReceived");
+
+        assertThat(orderEvents.deliver(orderNumber, OrderEvent.of(OrderEventType.ORDER_SIGNED))).isEqualTo(OrderEvents.Result.ACCEPTED);
+        assertThat(orderEvents.deliver(orderNumber, OrderEvent.of(OrderEventType.ORDER_SIGNED)))
+                .isEqualTo(OrderEvents.Result.ALREADY_RECEIVED);
+        assertThat(quote).isWaitingAt("ReceiveTask_PaymentReceived");
+        assertThat(orderEvents.deliver(orderNumber, OrderEvent.of(OrderEventType.PAYMENT_RECEIVED)))
+                .isEqualTo(OrderEvents.Result.ACCEPTED);
+        runAsyncSteps();
+
+        assertThat(quote).hasPassedInOrder("Task_IntroduceAndAnalyseNeeds", "Task_HoldDiscoveryMeeting",
+                "Task_RequestCurrentBills", "Task_SendQuotesToAgent", "Task_PresentQuotes", "Task_ConvertQuoteToOrder",
+                "Task_CreateOrder", "Task_SendOrderForSignature", "Task_RecordOrderWon", "Task_NotifyAgentOrderWon")
+                .isEnded().hasPassed("EndEvent_OrderWon");
+        assertOutcome(quote, PresalesProcess.WON, "SIGNED_AND_PAID");
+        assertThat(beans.emails.sent()).last().satisfies(email -> {
+            assertThat(email.template()).isEqualTo("order-won");
+            assertThat(email.to()).isEqualTo("sara@touchpoint.example");
+        });
+    }
+
+    @Test
+    void customerWithFewerThanTwentySeatsHasNoDiscoveryMeetingNorPartnerQuotes() {
+        ProcessInstance quote = webRequest(8);
+        runAsyncSteps();
+        introduceAs("sara", quote);
+
+        assertThat(quote).isWaitingAt("Task_RequestCurrentBills");
+        complete(task());
+        assertThat(quote).isWaitingAt("Task_PrepareProviderQuote").hasNotPassed("Task_HoldDiscoveryMeeting");
+        assertThat(task()).hasCandidateGroup("sales-engineer").hasDueDate(newYork("2026-11-18T17:00"));
+        assertThat(taskQuery().taskDefinitionKey("Task_GatherAuxiliaryQuotes").count()).isZero();
+    }
+
+    @Test
+    void salesRepWhoMetTheCustomerFirstStartsInTasklistWithoutAnotherIntroduction() {
+        identityService().setAuthenticatedUserId("sara");
+        ProcessInstance quote = runtimeService().startProcessInstanceByKey(PresalesProcess.PROCESS_ID, withVariables(
+                "companyName", "Bolt Logistics", "contactName", "Bo", "contactEmail", "bo@bolt.example",
+                "phone", "+1 555 010 0200", "seats", 12, INTRODUCTION_DONE, true, "needsAnalysis", "Two offices"));
+        identityService().clearAuthentication();
+
+        assertThat(quote.getBusinessKey()).matches("Q-2026-\\d{5}");
+        assertThat(quote).variables().containsEntry(QUOTE_NUMBER, quote.getBusinessKey())
+                .containsEntry(CHANNEL, PresalesProcess.CHANNEL_SALES_REP).containsEntry("salesRep", "sara");
+        runAsyncSteps();
+        assertThat(beans.emails.templates()).containsExactly("quote-request-received");
+        assertThat(quote).isWaitingAt("Task_RequestCurrentBills").hasNotPassed("Task_IntroduceAndAnalyseNeeds");
+        assertThat(task()).isAssignedTo("sara");
+    }
+
+    @Test
+    void auxiliaryServicesAreQuotedByPartnersWhileTheEngineerPreparesOurQuote() {
+        ProcessInstance quote = toQuoting(webRequest(5, "BACKUP_INTERNET", "BUSINESS_TV"));
+
+        assertThat(quote).isWaitingAt("Task_PrepareProviderQuote", "Task_GatherAuxiliaryQuotes");
+        assertThat(task("Task_GatherAuxiliaryQuotes")).hasCandidateGroup("sales-engineer")
+                .hasCandidateGroup("client-services").hasDueDate(newYork("2026-11-19T17:00"));
+        complete(task("Task_GatherAuxiliaryQuotes"), withVariables("auxiliaryProvider", "Metro Mobile",
+                "auxiliaryQuoteLines", "10 lines", "auxiliaryMonthlyTotal", 300));
+        assertThat(quote).isWaitingAt("Task_PrepareProviderQuote");
+        runAsyncSteps();
+        assertThat(beans.emails.templates()).doesNotContain("quotes-ready");
+
+        complete(task("Task_PrepareProviderQuote"), quoteVariables());
+        runAsyncSteps();
+        assertThat(beans.emails.templates()).contains("quotes-ready");
+        assertThat(quote).isWaitingAt("Task_PresentQuotes");
+    }
+
+    @Test
+    void customerAsksForChangesAndGetsARevisedQuote() {
+        ProcessInstance quote = toPresentation(webRequest(5));
+        assertThat(task()).hasDueDate(Date.from(MONDAY_MORNING.plus(Duration.ofDays(30))));
+
+        complete(task(), withVariables(CUSTOMER_DECISION, "CHANGES_REQUESTED", "requestedChanges", "Add 2 seats"));
+
+        assertThat(quote).isWaitingAt("Task_PrepareProviderQuote").variables()
+                .containsEntry(QUOTE_REVISION, 1).containsEntry("requestedChanges", "Add 2 seats")
+                .doesNotContainKey(CUSTOMER_DECISION);
+        complete(task(), quoteVariables());
+        runAsyncSteps();
+        assertThat(quote).isWaitingAt("Task_PresentQuotes");
+        assertThat(taskQuery().taskDefinitionKey("Task_PrepareProviderQuote").count()).isZero();
+        assertThat(beans.emails.templates()).containsSubsequence("quotes-ready", "quotes-ready");
+    }
+
+    @Test
+    void customerWhoKeepsAskingForChangesLosesTheQuoteAfterTheLimit() {
+        ProcessInstance quote = toPresentation(webRequest(5));
+        for (int revision = 1; revision <= 3; revision++) {
+            complete(task(), withVariables(CUSTOMER_DECISION, "CHANGES_REQUESTED", "requestedChanges", "again"));
+            assertThat(quote).isWaitingAt("Task_PrepareProviderQuote").variables().containsEntry(QUOTE_REVISION, revision);
+            complete(task(), quoteVariables());
+            runAsyncSteps();
+        }
+        complete(task(), withVariables(CUSTOMER_DECISION, "CHANGES_REQUESTED", "requestedChanges", "one more"));
+        runAsyncSteps();
+
+        assertThat(quote).isEnded().hasPassed("Task_RecordQuoteDeclined", "EndEvent_QuoteLost");
+        assertOutcome(quote, PresalesProcess.LOST, "TOO_MANY_REVISIONS");
+    }
+
+    @Test
+    void customerDeclinesAndTheAgentLearnsWhy() {
+        ProcessInstance quote = toPresentation(webRequest(5));
+        complete(task(), withVariables(CUSTOMER_DECISION, "DECLINED", "declineReason", "Too expensive"));
+        runAsyncSteps();
+
+        assertThat(quote).isEnded().hasPassedInOrder("Task_RecordQuoteDeclined", "Task_NotifyAgentQuoteLost")
+                .hasPassed("EndEvent_QuoteLost");
+        assertOutcome(quote, PresalesProcess.LOST, "DECLINED");
+        SentEmail lost = beans.emails.sent().get(beans.emails.sent().size() - 1);
+        assertThat(lost.template()).isEqualTo("quote-lost");
+        assertThat(lost.to()).isEqualTo("sara@touchpoint.example");
+    }
+
+    @Test
+    void agentIsRemindedBeforeTheQuoteExpiresAndAnUndecidedQuoteIsLost() {
+        ProcessInstance quote = toPresentation(webRequest(5));
+
+        Job reminder = job("BoundaryEvent_QuoteExpiresSoon");
+        assertThat(reminder.getDuedate()).isEqualTo(Date.from(MONDAY_MORNING.plus(Duration.ofDays(25))));
+        assertThat(job("BoundaryEvent_QuoteExpired").getDuedate())
+                .isEqualTo(Date.from(MONDAY_MORNING.plus(Duration.ofDays(30))));
+        execute(reminder);
+        runAsyncSteps();
+        assertThat(beans.emails.templates()).endsWith("quote-expiring");
+        assertThat(quote).isWaitingAt("Task_PresentQuotes").hasPassed("EndEvent_AgentReminded");
+
+        execute(job("BoundaryEvent_QuoteExpired"));
+        runAsyncSteps();
+        assertThat(quote).isEnded().hasPassed("Task_RecordQuoteExpired", "EndEvent_QuoteLost");
+        assertOutcome(quote, PresalesProcess.LOST, "EXPIRED");
+        assertThat(beans.emails.templates()).endsWith("quote-lost");
+    }
+
+    @Test
+    void customerWhoPaysBeforeSigningAlsoWinsTheOrder() {
+        ProcessInstance quote = toSignature(webRequest(5));
+        String orderNumber = orderNumberOf(quote);
+
+        assertThat(orderEvents.deliver(orderNumber, OrderEvent.of(OrderEventType.PAYMENT_RECEIVED))).isEqualTo(OrderEvents.Result.ACCEPTED);
+        assertThat(quote).isWaitingAt("ReceiveTask_OrderSigned");
+        assertThat(orderEvents.deliver(orderNumber, OrderEvent.of(OrderEventType.ORDER_SIGNED))).isEqualTo(OrderEvents.Result.ACCEPTED);
+        runAsyncSteps();
+
+        assertThat(quote).isEnded().hasPassed("EndEvent_OrderWon");
+        assertOutcome(quote, PresalesProcess.WON, "SIGNED_AND_PAID");
+        assertThat(quote).variables().containsKeys(ORDER_SIGNED_AT, PAYMENT_RECEIVED_AT);
+    }
+
+    @Test
+    void customerIsRemindedToSignWhileTheOrderWaits() {
+        ProcessInstance quote = toSignature(webRequest(5));
+        Job first = job("BoundaryEvent_RemindCustomer");
+        assertThat(first.getDuedate()).isEqualTo(Date.from(MONDAY_MORNING.plus(Duration.ofDays(2))));
+
+        execute(first);
+        runAsyncSteps();
+
+        assertThat(beans.emails.sent()).last().satisfies(email -> {
+            assertThat(email.template()).isEqualTo("signature-reminder");
+            assertThat(email.to()).isEqualTo("ann@acme.example");
+        });
+        assertThat(quote).isWaitingAt("ReceiveTask_OrderSigned", "ReceiveTask_PaymentReceived")
+                .hasPassed("EndEvent_CustomerReminded");
+        assertThat(job("BoundaryEvent_RemindCustomer")).as("the next reminder").isNotNull();
+    }
+
+    @Test
+    void agentFollowsUpAnOrderThatWaitsTooLongAndTheCustomerThenSigns() {
+        ProcessInstance quote = toSignature(webRequest(5));
+        Job followUp = job("StartEvent_OrderWaitsTooLong");
+        assertThat(followUp.getDuedate()).isEqualTo(Date.from(MONDAY_MORNING.plus(Duration.ofDays(7))));
+        execute(followUp);
+
+        assertThat(task("Task_FollowUpUnsignedOrder")).hasCandidateGroupAssociated("sales-rep").isAssignedTo("sara")
+                .hasDueDate(newYork("2026-11-17T17:00"));
+        complete(task("Task_FollowUpUnsignedOrder"), withVariables("followUpOutcome", "KEEP_WAITING",
+                "followUpNotes", "Signing on Friday"));
+        assertThat(quote).hasPassed("EndEvent_KeepWaiting").isWaitingAt("ReceiveTask_OrderSigned", "ReceiveTask_PaymentReceived");
+
+        String orderNumber = orderNumberOf(quote);
+        orderEvents.deliver(orderNumber, OrderEvent.of(OrderEventType.ORDER_SIGNED));
+        orderEvents.deliver(orderNumber, OrderEvent.of(OrderEventType.PAYMENT_RECEIVED));
+        runAsyncSteps();
+        assertThat(quote).isEnded().hasPassed("EndEvent_OrderWon");
+    }
+
+    @Test
+    void openFollowUpIsWithdrawnWhenTheOrderIsSignedAndPaid() {
+        ProcessInstance quote = toSignature(webRequest(5));
+        execute(job("StartEvent_OrderWaitsTooLong"));
+        assertThat(quote).isWaitingAt("Task_FollowUpUnsignedOrder");
+
+        String orderNumber = orderNumberOf(quote);
+        orderEvents.deliver(orderNumber, OrderEvent.of(OrderEventType.ORDER_SIGNED));
+        orderEvents.deliver(orderNumber, OrderEvent.of(OrderEventType.PAYMENT_RECEIVED));
+        runAsyncSteps();
+
+        assertThat(taskQuery().count()).isZero();
+        assertThat(quote).isEnded().hasPassed("EndEvent_SignedAndPaid", "EndEvent_OrderWon");
+    }
+
+    @Test
+    void customerWithdrawsTheOrderAndItIsLost() {
+        ProcessInstance quote = toSignature(webRequest(5));
+        execute(job("StartEvent_OrderWaitsTooLong"));
+        complete(task("Task_FollowUpUnsignedOrder"), withVariables("followUpOutcome", "WITHDRAWN",
+                "followUpNotes", "Chose another provider"));
+        runAsyncSteps();
+
+        assertThat(quote).isEnded().hasPassed("EndEvent_OrderWithdrawn", "Task_RecordOrderWithdrawn", "EndEvent_QuoteLost");
+        assertOutcome(quote, PresalesProcess.LOST, "WITHDRAWN");
+        assertThat(orderEvents.deliver(orderNumberOf(quote), OrderEvent.of(OrderEventType.ORDER_SIGNED)))
+                .isEqualTo(OrderEvents.Result.NOT_WAITING);
+        assertThat(orderEvents.deliver("O-2026-99999", OrderEvent.of(OrderEventType.ORDER_SIGNED)))
+                .isEqualTo(OrderEvents.Result.UNKNOWN_ORDER);
+    }
+
+    // --- steps of the journey -------------------------------------------------------------------------
+
+    ProcessInstance webRequest(int seats, String... auxiliaryServices) {
+        String quoteNumber = presales.submitTo(PresalesProcess.PROCESS_ID, new QuoteRequest("Acme Dental", "Ann Lee", "ann@acme.example",
+                "+1 555 010 0100", seats, List.of(Catalog.Service.HOSTED_VOICE, Catalog.Service.FIBER_INTERNET),
+                java.util.Arrays.stream(auxiliaryServices).map(Catalog.AuxiliaryService::valueOf).toList(),
+                "Old Telco", ""));
+        return runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(quoteNumber).singleResult();
+    }
+
+    void introduceAs(String salesRep, ProcessInstance quote) {
+        Task intro = task("Task_IntroduceAndAnalyseNeeds", quote);
+        taskService().claim(intro.getId(), salesRep);
+        complete(intro, withVariables("needsAnalysis", "Replace PBX", "decisionMaker", "Ann Lee"));
+        assertThat(quote).variables().containsEntry("salesRep", salesRep);
+    }
+
+    ProcessInstance toQuoting(ProcessInstance quote) {
+        runAsyncSteps();
+        introduceAs("sara", quote);
+        complete(task("Task_RequestCurrentBills", quote));
+        return quote;
+    }
+
+    void prepareQuotes(ProcessInstance quote) {
+        complete(task("Task_PrepareProviderQuote", quote), quoteVariables());
+        if (taskQuery().taskDefinitionKey("Task_GatherAuxiliaryQuotes").count() > 0) {
+            complete(task("Task_GatherAuxiliaryQuotes", quote), withVariables("auxiliaryProvider", "Metro Mobile",
+                    "auxiliaryQuoteLines", "10 lines", "auxiliaryMonthlyTotal", 300));
+        }
+    }
+
+    ProcessInstance toPresentation(ProcessInstance quote) {
+        toQuoting(quote);
+        prepareQuotes(quote);
+        runAsyncSteps();
+        assertThat(quote).isWaitingAt("Task_PresentQuotes");
+        assertThat(task()).hasCandidateGroupAssociated("sales-rep").isAssignedTo("sara");
+        return quote;
+    }
+
+    void approveAndConvert(ProcessInstance quote) {
+        assertThat(quote).isWaitingAt("Task_PresentQuotes");
+        complete(task(), withVariables(CUSTOMER_DECISION, "APPROVED", "chosenQuote", "OWN_QUOTE"));
+        assertThat(quote).isWaitingAt("Task_ConvertQuoteToOrder");
+        assertThat(task()).hasCandidateGroupAssociated("sales-rep").isAssignedTo("sara").hasDueDate(newYork("2026-11-18T17:00"));
+        complete(task(), withVariables("phoneCount", 5, "extensionCount", 6, "installAddress", "1 Main St",
+                "e911Address", "1 Main St", "workbookComplete", true));
+    }
+
+    ProcessInstance toSignature(ProcessInstance quote) {
+        toPresentation(quote);
+        approveAndConvert(quote);
+        runAsyncSteps();
+        assertThat(quote).isWaitingAt("ReceiveTask_OrderSigned", "ReceiveTask_PaymentReceived");
+        return quote;
+    }
+
+    static Map<String, Object> quoteVariables() {
+        return withVariables("quoteLines", "5 x Hosted seat, 25.00", "quoteMonthlyTotal", 125,
+                "quoteOneTimeTotal", 400, "contractTermMonths", "36");
+    }
+
+    void runAsyncSteps() {
+        AsyncSteps.runDue();
+    }
+
+    String orderNumberOf(ProcessInstance quote) {
+        return (String) historyService().createHistoricVariableInstanceQuery().processInstanceId(quote.getId())
+                .variableName(ORDER_NUMBER).singleResult().getValue();
+    }
+
+    void assertOutcome(ProcessInstance quote, String outcome, String reason) {
+        Map<String, Object> variables = new java.util.HashMap<>();
+        historyService().createHistoricVariableInstanceQuery().processInstanceId(quote.getId()).list()
+                .forEach(v -> variables.put(v.getName(), v.getValue()));
+        assertThat(variables).containsEntry(OUTCOME, outcome).containsEntry(OUTCOME_REASON, reason)
+                .containsKey(CLOSED_AT);
+    }
+}

@@ -1,0 +1,154 @@
+package io.touchpoint.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.touchpoint.testing.TestSmtp;
+import io.touchpoint.testing.TouchpointSpringTest;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * PRV-11 and PRV-02 as the customer receives them: the installation invitation with both user guides and a
+ * calendar invite for install day, and the welcome-call invite, through a real SMTP server.
+ */
+@TouchpointSpringTest
+class InstallationInvitationTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.SETUP);
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Test
+    void installationInvitationCarriesBothGuidesAndAnInviteForTheInstallTime() throws Exception {
+        OffsetDateTime foc = OffsetDateTime.parse("2026-12-03T11:00-05:00");
+        runtime.createProcessInstanceByKey(ProvisioningProcess.PROCESS_ID).businessKey("Q-2026-80001")
+                .startBeforeActivity("Task_ConfirmInstallDate")
+                .setVariables(order("O-2026-80001").putValue(ProvisioningProcess.Vars.FOC_AT,
+                        java.util.Date.from(foc.toInstant())))
+                .execute();
+
+        MimeMessage invitation = awaitEmail("Installation of your services on Thursday 3 December 2026 at 11:00 AM EST");
+
+        assertThat(addresses(invitation, Message.RecipientType.TO)).containsExactly("ann@acme.example", "it@acme.example");
+        assertThat(addresses(invitation, Message.RecipientType.CC)).contains("theo@touchpoint.example");
+        List<Part> parts = leaves(invitation);
+        assertThat(parts).filteredOn(p -> "portal-user-guide.pdf".equals(fileName(p)))
+                .singleElement().satisfies(p -> assertThat(p.isMimeType("application/pdf")).isTrue());
+        assertThat(parts).filteredOn(p -> "phone-user-guide.pdf".equals(fileName(p)))
+                .singleElement().satisfies(p -> assertThat(bytes(p)).startsWith("%PDF-".getBytes(StandardCharsets.US_ASCII)));
+        VEvent event = invite(parts);
+        assertThat(event.getDateStart().getValue().toInstant()).isEqualTo(foc.toInstant());
+        assertThat(event.getUid().getValue()).isEqualTo("O-2026-80001-install@touchpoint");
+        assertThat(event.getLocation().getValue()).isEqualTo("1 Main St, Springfield");
+    }
+
+    @Test
+    void welcomeCallInviteLandsInTheCalendarAtTheScheduledTime() throws Exception {
+        runtime.createProcessInstanceByKey(ProvisioningProcess.PROCESS_ID).businessKey("Q-2026-80002")
+                .startBeforeActivity("Task_SendWelcomeCallInvite")
+                .setVariables(order("O-2026-80002").putValue("welcomeCallAt", "2026-11-17T14:00-05:00"))
+                .execute();
+
+        MimeMessage invite = awaitEmail("Welcome call for your order O-2026-80002");
+
+        VEvent event = invite(leaves(invite));
+        assertThat(event.getDateStart().getValue().toInstant())
+                .isEqualTo(OffsetDateTime.parse("2026-11-17T14:00-05:00").toInstant());
+        assertThat(event.getSummary().getValue()).isEqualTo("Welcome call: Acme Dental");
+        assertThat(addresses(invite, Message.RecipientType.CC)).contains("theo@touchpoint.example", "carla@touchpoint.example");
+    }
+
+    private static org.camunda.bpm.engine.variable.VariableMap order(String orderNumber) {
+        return Variables.putValue("orderNumber", orderNumber).putValue("companyName", "Acme Dental")
+                .putValue("contactName", "Ann Lee").putValue("contactEmail", "ann@acme.example")
+                .putValue("itContactEmail", "it@acme.example").putValue("installAddress", "1 Main St, Springfield")
+                .putValue(ProvisioningProcess.Vars.NUMBERS_TO_PORT, "+1 555 010 0101")
+                .putValue(ProvisioningProcess.Vars.INSTALL_INVITE_SEQUENCE, 0);
+    }
+
+    private static MimeMessage awaitEmail(String subject) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> subject.equals(subjectOf(m))).findFirst().orElse(null), m -> m != null);
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static List<String> addresses(MimeMessage message, Message.RecipientType type) throws Exception {
+        return message.getRecipients(type) == null ? List.of()
+                : Arrays.stream(message.getRecipients(type)).map(Object::toString).distinct().toList();
+    }
+
+    private static VEvent invite(List<Part> parts) throws Exception {
+        Part calendar = parts.stream().filter(p -> isMime(p, "text/calendar")).findFirst().orElseThrow();
+        ICalendar ics = Biweekly.parse(new String(bytes(calendar), StandardCharsets.UTF_8)).first();
+        assertThat(ics.getMethod().getValue()).isEqualTo("REQUEST");
+        return ics.getEvents().get(0);
+    }
+
+    private static boolean isMime(Part part, String type) {
+        try {
+            return part.isMimeType(type);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static String fileName(Part part) {
+        try {
+            return part.getFileName();
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static byte[] bytes(Part part) {
+        try (InputStream in = part.getInputStream(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            in.transferTo(out);
+            return out.toByteArray();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Part> leaves(Part part) throws Exception {
+        List<Part> found = new ArrayList<>();
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart body = multipart.getBodyPart(i);
+                found.addAll(leaves(body));
+            }
+        } else {
+            found.add(part);
+        }
+        return found;
+    }
+}

@@ -1,0 +1,338 @@
+package io.touchpoint.provisioning;
+
+import static io.touchpoint.provisioning.ProvisioningProcess.Vars.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import io.touchpoint.escalation.EscalateTaskDelegate;
+import io.touchpoint.monitoring.MonitoringClient;
+import io.touchpoint.monitoring.MonitoringProperties;
+import io.touchpoint.monitoring.RegisterRouterDelegate;
+import io.touchpoint.orders.OrderEvent;
+import io.touchpoint.orders.OrderEventType;
+import io.touchpoint.orders.OrderEvents;
+import io.touchpoint.testing.AsyncSteps;
+import io.touchpoint.testing.ProcessTestBeans;
+import static io.touchpoint.testing.ProcessTestBeans.newYork;
+import io.touchpoint.testing.RecordingEmailStep.SentEmail;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Provisioning (processes/provisioning.bpmn): from a signed and paid order, through welcome call, site survey,
+ * number porting and equipment, to install day, training and the completion notice, in business time.
+ */
+@Deployment(resources = ProvisioningProcess.RESOURCE)
+class ProvisioningProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder().configurationResource(ProcessTestBeans.CONFIGURATION)
+            .assertClassCoverageAtLeast(0.95).build();
+
+    /** Monday 16 November 2026, 10:00 in New York. */
+    static final Instant MONDAY_MORNING = Instant.parse("2026-11-16T15:00:00Z");
+    static final OffsetDateTime FOC = OffsetDateTime.parse("2026-12-03T11:00-05:00");
+
+    ProcessTestBeans beans;
+    OrderEvents orderEvents;
+
+    @BeforeEach
+    void setUp() {
+        ProcessEngine processEngine = engine.getProcessEngine();
+        init(processEngine);
+        ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING));
+        beans = ProcessTestBeans.register(processEngine);
+        ProvisioningPolicy policy = new ProvisioningPolicy(new ProvisioningProperties(Duration.ofHours(2)),
+                ProcessTestBeans.CALENDAR);
+        Porting porting = new Porting();
+        InstallDates installDates = new InstallDates(policy, taskService(), porting);
+        ProvisioningDelegates delegates = new ProvisioningDelegates();
+        Mocks.register("provisioningIntake", new ProvisioningIntakeListener());
+        Mocks.register("provisioningPolicy", policy);
+        Mocks.register("porting", porting);
+        Mocks.register("confirmInstallDate", delegates.confirmInstallDate(installDates));
+        Mocks.register("moveInstallDate", delegates.moveInstallDate(installDates));
+        Mocks.register("recordOrderChange", delegates.recordOrderChange());
+        Mocks.register("recordActivation", delegates.recordActivation());
+        Mocks.register("escalateTask", new EscalateTaskDelegate(taskService()));
+        Mocks.register("registerRouterWithMonitoring", new RegisterRouterDelegate(new MonitoringClient(
+                new MonitoringProperties("", "", Duration.ofSeconds(5), "R3/PT1M"), RestClient.builder())));
+        orderEvents = new OrderEvents(runtimeService(), historyService());
+        ProcessTestBeans.person(processEngine, "sara", "Sara", "Demo", "sales-rep");
+        ProcessTestBeans.person(processEngine, "dan", "Dan", "Demo", "sales-manager");
+        ProcessTestBeans.person(processEngine, "theo", "Theo", "Demo", "technician");
+        ProcessTestBeans.person(processEngine, "carla", "Carla", "Demo", "client-services");
+    }
+
+    @AfterEach
+    void tearDown() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    // --- paths -----------------------------------------------------------------------------------------
+
+    @Test
+    void portedOrderGoesFromWelcomeCallToActiveServices() {
+        ProcessInstance order = signedOrder("O-2026-00101", "+1 555 010 0101\n+1 555 010 0102");
+        runAsyncSteps();
+        assertThat(beans.emails.sent()).first().satisfies(email -> {
+            assertThat(email.template()).isEqualTo("welcome");
+            assertThat(email.to()).isEqualTo("ann@acme.example");
+        });
+
+        assertThat(order).isWaitingAt("Task_ScheduleWelcomeCall");
+        assertThat(task()).hasCandidateGroup("client-services").hasDueDate(newYork("2026-11-18T17:00"));
+        throughWelcomeCall(order);
+
+        assertThat(order).isWaitingAt("Task_SendLoa", "Task_ConductSiteSurvey");
+        assertThat(task("Task_ConductSiteSurvey")).hasCandidateGroup("technician").hasDueDate(newYork("2026-11-23T17:00"));
+        assertThat(task("Task_SendLoa")).hasCandidateGroup("client-services");
+        complete(task("Task_SendLoa"), withVariables("loaReference", "LOA-1", "loaSent", true));
+        assertThat(order).isWaitingAt("ReceiveTask_LoaSigned");
+        assertThat(deliver("O-2026-00101", OrderEventType.LOA_SIGNED)).isEqualTo(OrderEvents.Result.ACCEPTED);
+        assertThat(deliver("O-2026-00101", OrderEventType.LOA_SIGNED)).isEqualTo(OrderEvents.Result.ALREADY_RECEIVED);
+
+        assertThat(task("Task_SubmitPortRequest")).hasCandidateGroup("lnp").hasDueDate(newYork("2026-11-17T17:00"));
+        complete(task("Task_SubmitPortRequest"), withVariables("losingCarrier", "Old Telco", "portRequestReference", "PR-1"));
+        assertThat(order).isWaitingAt("Gateway_CarrierAnswer", "Task_ConductSiteSurvey");
+        assertThat(orderEvents.deliver("O-2026-00101", new OrderEvent(OrderEventType.FOC_RECEIVED, null, FOC, null)))
+                .isEqualTo(OrderEvents.Result.ACCEPTED);
+        runAsyncSteps();
+        assertThat(order).variables().containsEntry(INSTALL_AT, Date.from(FOC.toInstant()))
+                .containsEntry(INSTALL_DATE_TEXT, "Thursday 3 December 2026 at 11:00 AM EST");
+        SentEmail invitation = last();
+        assertThat(invitation.template()).isEqualTo("installation-invitation");
+        assertThat(invitation.to()).isEqualTo("ann@acme.example,it@acme.example");
+
+        throughEquipment(order, "NONE");
+        assertThat(order).isWaitingAt("Task_InstallOnSite");
+        assertThat(task()).hasCandidateGroup("technician").hasDueDate(newYork("2026-12-03T09:00"));
+        taskService().claim(task().getId(), "theo");
+        complete(task(), withVariables("routerInstalled", true, "routerModel", "PEPLINK",
+                "routerSerialNumbers", "1824-ABCD-0001\n1824-ABCD-0002", "phonesPlaced", true));
+        runAsyncSteps();
+        assertThat(order).hasPassed("Task_RegisterRouter").variables()
+                .containsEntry(RegisterRouterDelegate.REGISTRATION, "NOT_CONFIGURED").containsEntry("installedBy", "theo");
+
+        assertThat(order).isWaitingAt("ReceiveTask_PortCompleted");
+        assertThat(deliver("O-2026-00101", OrderEventType.PORT_COMPLETED)).isEqualTo(OrderEvents.Result.ACCEPTED);
+        assertThat(task()).hasCandidateGroup("technician");
+        complete(task(), withVariables("onSiteTrainingDone", true, "groupTrainingDone", true));
+        runAsyncSteps();
+
+        assertThat(order).isEnded().hasPassedInOrder("Task_SendWelcomeEmail", "Task_ScheduleWelcomeCall",
+                "Task_SendWelcomeCallInvite", "Task_HoldWelcomeCall", "Task_ScheduleSiteSurvey", "Task_InstallOnSite",
+                "Task_TrainOnSiteContact", "Task_RecordActivation", "Task_SendCompletionNotice")
+                .hasPassed("EndEvent_ServicesActive");
+        assertThat(historicVariable(order, ACTIVATION_DATE)).isEqualTo(Date.from(MONDAY_MORNING));
+        assertThat(last().template()).isEqualTo("completion-notice");
+    }
+
+    @Test
+    void rejectedPortRequestGoesBackToLnpToFixAndResubmit() {
+        ProcessInstance order = signedOrder("O-2026-00102", "+1 555 010 0103");
+        runAsyncSteps();
+        throughWelcomeCall(order);
+        complete(task("Task_SendLoa"), withVariables("loaSent", true));
+        assertThat(deliver("O-2026-00102", OrderEventType.FOC_CHANGED, FOC)).isEqualTo(OrderEvents.Result.NOT_WAITING);
+        deliver("O-2026-00102", OrderEventType.LOA_SIGNED);
+        complete(task("Task_SubmitPortRequest"), withVariables("portRequestReference", "PR-1"));
+
+        OrderEvent rejection = new OrderEvent(OrderEventType.PORT_REJECTED, null, null, "Account number mismatch");
+        assertThat(orderEvents.deliver("O-2026-00102", rejection)).isEqualTo(OrderEvents.Result.ACCEPTED);
+        assertThat(orderEvents.deliver("O-2026-00102", rejection)).isEqualTo(OrderEvents.Result.ALREADY_RECEIVED);
+
+        assertThat(order).isWaitingAt("Task_SubmitPortRequest", "Task_ConductSiteSurvey").variables()
+                .containsEntry(PORT_REJECTION_REASON, "Account number mismatch");
+        assertThat(task("Task_SubmitPortRequest")).hasCandidateGroup("lnp");
+        complete(task("Task_SubmitPortRequest"), withVariables("portRequestReference", "PR-2"));
+        assertThat(deliver("O-2026-00102", OrderEventType.FOC_RECEIVED, FOC)).isEqualTo(OrderEvents.Result.ACCEPTED);
+        assertThat(order).hasPassed("Event_PortRejected", "Event_FocReceived", "Task_ConfirmInstallDate");
+        assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(order.getId())
+                .activityId("Task_SubmitPortRequest").count()).isEqualTo(2);
+    }
+
+    @Test
+    void carrierMovesTheFocDateAndTheInstallDayMovesWithIt() {
+        ProcessInstance order = signedOrder("O-2026-00103", "+1 555 010 0104");
+        runAsyncSteps();
+        throughWelcomeCall(order);
+        throughPorting(order, "O-2026-00103");
+        throughEquipment(order, "NONE");
+        assertThat(task("Task_InstallOnSite")).hasDueDate(newYork("2026-12-03T09:00"));
+
+        OffsetDateTime later = OffsetDateTime.parse("2026-12-08T13:30-05:00");
+        assertThat(deliver("O-2026-00103", OrderEventType.FOC_CHANGED, later)).isEqualTo(OrderEvents.Result.ACCEPTED);
+        runAsyncSteps();
+
+        assertThat(task("Task_InstallOnSite")).hasDueDate(newYork("2026-12-08T11:30"));
+        assertThat(order).hasPassed("Task_MoveInstallDate", "EndEvent_InstallMoved").variables()
+                .containsEntry(INSTALL_AT, Date.from(later.toInstant())).containsEntry(INSTALL_INVITE_SEQUENCE, 1);
+        assertThat(last().activityId()).isEqualTo("Task_SendUpdatedInvitation");
+        assertThat(last().subject()).isEqualTo("New installation date: Tuesday 8 December 2026 at 1:30 PM EST");
+        assertThat(deliver("O-2026-00103", OrderEventType.FOC_CHANGED, later))
+                .isEqualTo(OrderEvents.Result.ALREADY_RECEIVED);
+    }
+
+    @Test
+    void orderWithoutNumbersToPortSkipsPortingAndInstallsOnTheTentativeDate() {
+        ProcessInstance order = signedOrder("O-2026-00104", "");
+        runAsyncSteps();
+        throughWelcomeCall(order);
+
+        assertThat(order).isWaitingAt("Task_ConductSiteSurvey").hasNotPassed("Task_SendLoa");
+        assertThat(order).variables().containsEntry(INSTALL_AT, newYork("2026-12-01T09:00"));
+        runAsyncSteps();
+        assertThat(beans.emails.templates()).contains("installation-invitation");
+        throughEquipment(order, "NONE");
+        assertThat(task()).hasDueDate(newYork("2026-12-01T07:00"));
+        complete(task(), withVariables("routerInstalled", true, "routerModel", "OTHER", "phonesPlaced", true));
+
+        assertThat(order).isWaitingAt("Task_TrainOnSiteContact").hasNotPassed("Task_RegisterRouter", "ReceiveTask_PortCompleted");
+        assertThat(deliver("O-2026-00104", OrderEventType.PORT_COMPLETED)).isEqualTo(OrderEvents.Result.NOT_WAITING);
+        complete(task(), withVariables("onSiteTrainingDone", true));
+        runAsyncSteps();
+        assertThat(order).isEnded().hasPassed("EndEvent_ServicesActive");
+    }
+
+    @Test
+    void surveyChangeThatRaisesThePriceWaitsForTheCustomersSignature() {
+        ProcessInstance order = signedOrder("O-2026-00105", "");
+        runAsyncSteps();
+        throughWelcomeCall(order);
+        complete(task("Task_ConductSiteSurvey"), withVariables("surveyNotes", "Two more desks", "orderChange",
+                "PRICE_INCREASE", "orderChangeDescription", "2 more phones", "newPhoneCount", 7,
+                "monthlyPriceIncrease", 50.0));
+        runAsyncSteps();
+
+        assertThat(order).isWaitingAt("ReceiveTask_OrderChangeSigned");
+        assertThat(beans.emails.sent()).anySatisfy(email -> {
+            assertThat(email.template()).isEqualTo("order-change-approval");
+            assertThat(email.to()).isEqualTo("ann@acme.example");
+        });
+        assertThat(taskQuery().taskDefinitionKey("Task_OrderEquipment").count()).as("provisioning waits").isZero();
+        assertThat(deliver("O-2026-00105", OrderEventType.CHANGE_SIGNED)).isEqualTo(OrderEvents.Result.ACCEPTED);
+        runAsyncSteps();
+
+        assertThat(order).isWaitingAt("Task_OrderEquipment").variables().containsEntry(PHONE_COUNT, 7);
+        assertThat((String) runtimeService().getVariable(order.getId(), ORDER_CHANGE_LOG)).contains("PRICE_INCREASE: 2 more phones");
+        assertThat(last().template()).isEqualTo("order-changed");
+        assertThat(last().to()).isEqualTo("sara@touchpoint.example");
+    }
+
+    @Test
+    void surveyChangeWithoutPriceIncreaseIsRecordedAndTheAgentIsTold() {
+        ProcessInstance order = signedOrder("O-2026-00106", "");
+        runAsyncSteps();
+        throughWelcomeCall(order);
+        complete(task("Task_ConductSiteSurvey"), withVariables("surveyNotes", "Upgrade 2 phones", "orderChange",
+                "NO_PRICE_CHANGE", "orderChangeDescription", "Phone upgrade at same price", "newPhoneCount", 5));
+        runAsyncSteps();
+
+        assertThat(order).isWaitingAt("Task_OrderEquipment").hasNotPassed("ReceiveTask_OrderChangeSigned")
+                .hasPassed("Task_RecordOrderChange");
+        assertThat(last().template()).isEqualTo("order-changed");
+    }
+
+    @Test
+    void lateWelcomeCallIsEscalatedToTheSalesManagers() {
+        ProcessInstance order = signedOrder("O-2026-00107", "");
+        runAsyncSteps();
+        Job late = job("BoundaryEvent_WelcomeCallLate", order);
+        assertThat(late.getDuedate()).isEqualTo(newYork("2026-11-18T17:00"));
+
+        execute(late);
+        runAsyncSteps();
+
+        assertThat(task("Task_ScheduleWelcomeCall", order)).hasCandidateGroup("client-services")
+                .hasCandidateGroup("sales-manager");
+        assertThat(task("Task_ScheduleWelcomeCall", order).getPriority()).isEqualTo(EscalateTaskDelegate.ESCALATED_PRIORITY);
+        assertThat(last().template()).isEqualTo("welcome-call-late");
+        assertThat(last().to()).isEqualTo("dan@touchpoint.example");
+        assertThat(order).hasPassed("EndEvent_WelcomeCallEscalated").isWaitingAt("Task_ScheduleWelcomeCall");
+    }
+
+    // --- steps ---------------------------------------------------------------------------------------------
+
+    ProcessInstance signedOrder(String orderNumber, String numbersToPort) {
+        return runtimeService().startProcessInstanceByKey(ProvisioningProcess.PROCESS_ID, "Q-2026-" + orderNumber.substring(7),
+                withVariables("orderNumber", orderNumber, "companyName", "Acme Dental", "contactName", "Ann Lee",
+                        "contactEmail", "ann@acme.example", "itContactEmail", "it@acme.example", "salesRep", "sara",
+                        NUMBERS_TO_PORT, numbersToPort, PHONE_COUNT, 5, "installAddress", "1 Main St, Springfield"));
+    }
+
+    void throughWelcomeCall(ProcessInstance order) {
+        complete(task("Task_ScheduleWelcomeCall", order), withVariables("welcomeCallAt", "2026-11-17T14:00-05:00"));
+        runAsyncSteps();
+        assertThat(beans.emails.templates()).contains("welcome-call-invite");
+        assertThat(task("Task_HoldWelcomeCall", order)).hasCandidateGroup("client-services")
+                .hasDueDate(newYork("2026-11-17T17:00"));
+        complete(task("Task_HoldWelcomeCall", order), withVariables("itemsReconfirmed", true, "extensionList", "101 Ann",
+                "callRouting", "Main number rings reception", "e911Address", "1 Main St"));
+        assertThat(task("Task_ScheduleSiteSurvey", order)).hasCandidateGroup("client-services")
+                .hasCandidateGroup("installation-coordinator");
+        complete(task("Task_ScheduleSiteSurvey", order), withVariables("siteSurveyAt", "2026-11-19T10:00-05:00",
+                TENTATIVE_INSTALL_AT, "2026-12-01T09:00-05:00", "billCopiesRequested", true));
+    }
+
+    void throughPorting(ProcessInstance order, String orderNumber) {
+        complete(task("Task_SendLoa", order), withVariables("loaSent", true));
+        deliver(orderNumber, OrderEventType.LOA_SIGNED);
+        complete(task("Task_SubmitPortRequest", order), withVariables("portRequestReference", "PR-1"));
+        deliver(orderNumber, OrderEventType.FOC_RECEIVED, FOC);
+        runAsyncSteps();
+    }
+
+    void throughEquipment(ProcessInstance order, String orderChange) {
+        complete(task("Task_ConductSiteSurvey", order), withVariables("surveyNotes", "All good", "orderChange", orderChange));
+        assertThat(task("Task_OrderEquipment", order)).hasCandidateGroup("client-services");
+        complete(task("Task_OrderEquipment", order), withVariables("equipmentSupplier", "PhoneCo",
+                "equipmentOrderReference", "EQ-1"));
+        String orderNumber = (String) runtimeService().getVariable(order.getId(), "orderNumber");
+        assertThat(deliver(orderNumber, OrderEventType.EQUIPMENT_DELIVERED)).isEqualTo(OrderEvents.Result.ACCEPTED);
+        complete(task("Task_ConfigurePhones", order), withVariables("phonesConfigured", true));
+        complete(task("Task_BuildPortalAccount", order), withVariables("portalAccountId", "ACME-1", "extensionsBuilt", true));
+        runAsyncSteps();
+    }
+
+    OrderEvents.Result deliver(String orderNumber, OrderEventType type) {
+        return orderEvents.deliver(orderNumber, OrderEvent.of(type));
+    }
+
+    OrderEvents.Result deliver(String orderNumber, OrderEventType type, OffsetDateTime focAt) {
+        return orderEvents.deliver(orderNumber, new OrderEvent(type, null, focAt, null));
+    }
+
+    void runAsyncSteps() {
+        AsyncSteps.runDue();
+    }
+
+    SentEmail last() {
+        List<SentEmail> sent = beans.emails.sent();
+        return sent.get(sent.size() - 1);
+    }
+
+    Object historicVariable(ProcessInstance instance, String name) {
+        return historyService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName(name).singleResult().getValue();
+    }
+}

@@ -1,0 +1,89 @@
+package io.touchpoint.testing;
+
+import io.touchpoint.calendar.BusinessCalendar;
+import io.touchpoint.calendar.CalendarProperties;
+import io.touchpoint.notification.MailSettings;
+import io.touchpoint.notification.Recipients;
+import io.touchpoint.notification.RetryPolicy;
+import io.touchpoint.numbering.BusinessNumbers;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/**
+ * The shared beans of the process tests, built from the real classes with test settings and registered under
+ * the names the models use. Only the email step is replaced (by {@link RecordingEmailStep}).
+ */
+public final class ProcessTestBeans {
+
+    /**
+     * The engine configuration of the process tests. Not named camunda.cfg.xml, so that the webapps of the Spring
+     * Boot tests do not find it and build a second engine from it.
+     */
+    public static final String CONFIGURATION = "process-tests.camunda.cfg.xml";
+
+    /** New York business hours, 08:00-17:00 Monday to Friday, Thanksgiving 2026 a holiday. */
+    public static final CalendarProperties CALENDAR = new CalendarProperties(ZoneId.of("America/New_York"),
+            LocalTime.of(8, 0), LocalTime.of(17, 0),
+            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), List.of(LocalDate.of(2026, 11, 26)));
+
+    public static final MailSettings MAIL = new MailSettings("journey@touchpoint.example", "sales@touchpoint.example",
+            "R5/PT1M", new MailSettings.Capture(0));
+
+    public final BusinessCalendar calendar = new BusinessCalendar(CALENDAR);
+    public final RecordingEmailStep emails = new RecordingEmailStep();
+    public final BusinessNumbers numbers;
+    /** Touchpoint's own tables (numbers, surveys, outage list) in the engine's database. */
+    public final JdbcTemplate jdbc;
+
+    private ProcessTestBeans(ProcessEngine engine) {
+        DataSource dataSource = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        // Touchpoint's own tables, by the same migrations the application runs
+        org.flywaydb.core.Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                .table("touchpoint_schema_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        this.jdbc = jdbc;
+        numbers = new BusinessNumbers(jdbc, new DataSourceTransactionManager(dataSource), CALENDAR);
+        Mocks.register("businessCalendar", calendar);
+        Mocks.register("sendEmail", emails);
+        Mocks.register("recipients", new Recipients(engine.getIdentityService(), MAIL));
+        Mocks.register("retryPolicy", new RetryPolicy(MAIL, "R10/PT5M"));
+    }
+
+    /** A local date-time in the test calendar's zone (New York), as due dates are asserted. */
+    public static java.util.Date newYork(String localDateTime) {
+        return java.util.Date.from(java.time.LocalDateTime.parse(localDateTime).atZone(CALENDAR.zone()).toInstant());
+    }
+
+    /** A user with an email address, member of a group, created unless the test engine has them already. */
+    public static void person(ProcessEngine engine, String id, String firstName, String lastName, String group) {
+        var identity = engine.getIdentityService();
+        if (identity.createUserQuery().userId(id).count() == 0) {
+            var user = identity.newUser(id);
+            user.setFirstName(firstName);
+            user.setLastName(lastName);
+            user.setEmail(id + "@touchpoint.example");
+            identity.saveUser(user);
+        }
+        if (identity.createGroupQuery().groupId(group).count() == 0) {
+            identity.saveGroup(identity.newGroup(group));
+        }
+        if (identity.createUserQuery().userId(id).memberOfGroup(group).count() == 0) {
+            identity.createMembership(id, group);
+        }
+    }
+
+    /** Registers the shared beans; register the process's own beans after this. */
+    public static ProcessTestBeans register(ProcessEngine engine) {
+        return new ProcessTestBeans(engine);
+    }
+}

@@ -169,6 +169,32 @@ abstract class BrowserTestSupport {
         return page.locator(".fjs-form").getByLabel(label).first();
     }
 
+    /**
+     * Claims the open task with Tasklist's "Claim" button and waits until the form, which Tasklist renders again
+     * after the claim, lets the user edit {@code editableLabel}. Tasklist sometimes keeps the read-only form of
+     * before the claim on screen (seen on CI); a user then reloads the page, and so does this.
+     */
+    static void claimInTasklist(Page page, String editableLabel) {
+        com.microsoft.playwright.Locator claim = page.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Claim").setExact(true));
+        com.microsoft.playwright.Locator field = formField(page, editableLabel);
+        claim.click();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                assertThat(field).isEditable(new com.microsoft.playwright.assertions.LocatorAssertions.IsEditableOptions()
+                        .setTimeout(10_000));
+                return;
+            } catch (org.opentest4j.AssertionFailedError notYet) {
+                if (attempt == 3) {
+                    throw notYet;
+                }
+                page.reload();
+                assertThat(page.locator(".fjs-form")).isVisible();
+                clickIfVisible(claim);
+            }
+        }
+    }
+
     static void clickIfVisible(com.microsoft.playwright.Locator locator) {
         if (locator.isVisible()) {
             locator.click();

@@ -103,6 +103,11 @@ public class BusinessCalendar {
         return Date.from(plusBusinessTime(now(), Duration.ofHours(hours)));
     }
 
+    /** The calendar's time zone, in which business days and hours are counted and dates are shown. */
+    public java.time.ZoneId zone() {
+        return properties.zone();
+    }
+
     public Instant now() {
         return ClockUtil.getCurrentTime().toInstant();
     }

@@ -33,6 +33,22 @@ public class Recipients {
         return settings.salesTeam();
     }
 
+    /**
+     * Whoever works a ticket: {@code to="${recipients.assignee(execution)}"} gives the email of the user in variable
+     * {@code assignee}, or, while nobody is assigned, the members of the group in {@code workingGroup}.
+     */
+    public String assignee(VariableScope scope) {
+        Object userId = scope.getVariable("assignee");
+        if (userId != null) {
+            User user = identity.createUserQuery().userId(userId.toString()).singleResult();
+            if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
+                return user.getEmail();
+            }
+        }
+        Object group = scope.getVariable("workingGroup");
+        return group == null ? "" : group(group.toString());
+    }
+
     /** The email addresses of a group's members, comma-separated: {@code to="${recipients.group('technician')}"}. */
     public String group(String groupId) {
         return identity.createUserQuery().memberOfGroup(groupId).list().stream()

@@ -19,7 +19,8 @@ class ProductionSafetyCheck implements InitializingBean {
     /** Each secret with the environment variable that sets it and the demo values it must not keep. */
     private static final Map<String, List<String>> SECRETS = Map.of(
             "touchpoint.admin-password", List.of("TOUCHPOINT_ADMIN_PASSWORD", "admin", "admin-local-trial"),
-            "touchpoint.events.api-key", List.of("TOUCHPOINT_EVENTS_API_KEY", "demo-events-key", "events-key-local-trial"));
+            "touchpoint.events.api-key", List.of("TOUCHPOINT_EVENTS_API_KEY", "demo-events-key", "events-key-local-trial"),
+            "touchpoint.support.token-secret", List.of("TOUCHPOINT_SUPPORT_TOKEN_SECRET", "demo-ticket-token-secret"));
 
     private final Environment environment;
 

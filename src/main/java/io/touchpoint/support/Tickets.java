@@ -1,0 +1,130 @@
+package io.touchpoint.support;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The tickets table and each ticket's timeline. Written by the support delegates in the process's transaction,
+ * so a ticket's row never disagrees with its process; read by the tracking page and the API.
+ */
+@Repository
+public class Tickets {
+
+    private final JdbcTemplate jdbc;
+
+    public Tickets(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Registers a new ticket; a second call for the same number changes nothing. */
+    public void register(Ticket ticket) {
+        if (find(ticket.number()).isPresent()) {
+            return;
+        }
+        jdbc.update("""
+                INSERT INTO support_ticket (ticket_number, kind, process_instance_id, subject, category, priority,
+                    contact_name, contact_email, channel, status, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                ticket.number(), ticket.kind().name(), ticket.processInstanceId(), ticket.subject(), ticket.category(),
+                ticket.priority(), ticket.contactName(), ticket.contactEmail(), ticket.channel(),
+                TicketStatus.RECEIVED.name(), Timestamp.from(now()));
+    }
+
+    public Optional<Ticket> find(String number) {
+        return jdbc.query("SELECT * FROM support_ticket WHERE ticket_number = ?", Tickets::map, number).stream().findFirst();
+    }
+
+    public void record(String number, Ticket.EventType type, String detail, String actor) {
+        jdbc.update("INSERT INTO support_ticket_event (ticket_number, occurred_at, event_type, detail, actor) VALUES (?, ?, ?, ?, ?)",
+                number, Timestamp.from(now()), type.name(), detail == null ? null : abbreviate(detail, 2000), actor);
+    }
+
+    public List<Ticket.Event> timeline(String number) {
+        return jdbc.query("SELECT * FROM support_ticket_event WHERE ticket_number = ? ORDER BY id",
+                (row, i) -> new Ticket.Event(row.getTimestamp("occurred_at").toInstant(),
+                        Ticket.EventType.valueOf(row.getString("event_type")), row.getString("detail"), row.getString("actor")),
+                number);
+    }
+
+    public void status(String number, TicketStatus status) {
+        jdbc.update("UPDATE support_ticket SET status = ? WHERE ticket_number = ?", status.name(), number);
+    }
+
+    public void assigned(String number, String group, String assignee) {
+        jdbc.update("UPDATE support_ticket SET support_group = ?, assignee = ?, assigned_at = ? WHERE ticket_number = ?",
+                group, assignee, Timestamp.from(now()), number);
+    }
+
+    public void due(String number, Instant firstResponseDue, Instant resolutionDue) {
+        jdbc.update("UPDATE support_ticket SET first_response_due = ?, resolution_due = ? WHERE ticket_number = ?",
+                timestamp(firstResponseDue), timestamp(resolutionDue), number);
+    }
+
+    public void escalated(String number, int level) {
+        jdbc.update("UPDATE support_ticket SET escalation_level = ? WHERE ticket_number = ?", level, number);
+    }
+
+    public void reopened(String number, int reopenCount) {
+        jdbc.update("UPDATE support_ticket SET reopen_count = ?, status = ? WHERE ticket_number = ?", reopenCount,
+                TicketStatus.IN_PROGRESS.name(), number);
+    }
+
+    public void closed(String number) {
+        jdbc.update("UPDATE support_ticket SET status = ?, closed_at = ? WHERE ticket_number = ?",
+                TicketStatus.CLOSED.name(), Timestamp.from(now()), number);
+    }
+
+    /** When each of {@code users} was last given a ticket; users never given one are absent. */
+    public Map<String, Instant> lastAssigned(Collection<String> users) {
+        Map<String, Instant> last = new HashMap<>();
+        if (users.isEmpty()) {
+            return last;
+        }
+        new NamedParameterJdbcTemplate(jdbc).query(
+                "SELECT assignee, MAX(assigned_at) AS last_at FROM support_ticket WHERE assignee IN (:users) GROUP BY assignee",
+                Map.of("users", users), row -> {
+                    Timestamp at = row.getTimestamp("last_at");
+                    if (at != null) {
+                        last.put(row.getString("assignee"), at.toInstant());
+                    }
+                });
+        return last;
+    }
+
+    private static Ticket map(ResultSet row, int number) throws SQLException {
+        return new Ticket(row.getString("ticket_number"), Ticket.Kind.valueOf(row.getString("kind")),
+                row.getString("process_instance_id"), row.getString("subject"), row.getString("category"),
+                row.getString("priority"), row.getString("contact_name"), row.getString("contact_email"),
+                row.getString("channel"), TicketStatus.valueOf(row.getString("status")), row.getString("support_group"),
+                row.getString("assignee"), instant(row.getTimestamp("first_response_due")),
+                instant(row.getTimestamp("resolution_due")), row.getInt("escalation_level"), row.getInt("reopen_count"),
+                row.getTimestamp("created_at").toInstant(), instant(row.getTimestamp("closed_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,532 @@
+package io.touchpoint.support;
+
+import static io.touchpoint.support.SupportProcess.Vars.*;
+import static io.touchpoint.testing.ProcessTestBeans.newYork;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.touchpoint.knowledge.Article;
+import io.touchpoint.knowledge.NewArticle;
+import io.touchpoint.survey.SurveyAnswer;
+import io.touchpoint.survey.SurveyService;
+import io.touchpoint.testing.AsyncSteps;
+import io.touchpoint.testing.ProcessTestBeans;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A trouble ticket's journey (processes/trouble-ticket.bpmn with ticket-sla.dmn): acknowledged at once, assigned
+ * by SLA to the least-loaded agent, warned and escalated when late, paused while the customer owes an answer,
+ * resolved with the knowledge base, confirmed or reopened, closed after silence, and rated.
+ */
+@Deployment(resources = {SupportProcess.TROUBLE_RESOURCE, SupportProcess.SLA_RESOURCE})
+class TroubleTicketProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+            .configurationResource(ProcessTestBeans.CONFIGURATION).assertClassCoverageAtLeast(0.95).build();
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    /** Monday 30 November 2026, 09:00 in New York: an hour into the business day. */
+    static final Instant MONDAY_NINE = Instant.parse("2026-11-30T14:00:00Z");
+
+    ProcessTestBeans beans;
+    SupportTestBeans support;
+
+    @BeforeEach
+    void setUp() {
+        ProcessEngine processEngine = engine.getProcessEngine();
+        init(processEngine);
+        ClockUtil.setCurrentTime(Date.from(MONDAY_NINE));
+        beans = ProcessTestBeans.register(processEngine);
+        support = SupportTestBeans.register(processEngine, beans, smtp.getSmtp().getPort());
+        ProcessTestBeans.person(processEngine, "tim", "Tim", "Samuel", "tech-support");
+        ProcessTestBeans.person(processEngine, "terrence", "Terrence", "Hank", "tech-support");
+        ProcessTestBeans.person(processEngine, "lars", "Lars", "Berg", SupportProcess.SECOND_LEVEL);
+        ProcessTestBeans.person(processEngine, "sue", "Sue", "Park", SupportProcess.SUPERVISORS);
+        ProcessTestBeans.person(processEngine, "kim", "Kim", "John", "customer-care");
+    }
+
+    @AfterEach
+    void tearDown() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    @Test
+    void phoneTicketIsAcknowledgedResolvedWithTheKnowledgeBaseConfirmedAndRated() throws Exception {
+        long known = support.knowledge.create(new NewArticle("Desk phones lose registration after a router reboot",
+                "Phones show 'No service' after the office router restarts", "Reboot the phones after the router",
+                "OUTAGE", List.of("phones", "registration"), null), "tim");
+
+        // customer care records a phone call with the start form: no number yet
+        ProcessInstance ticket = runtimeService().startProcessInstanceByKey("troubleTicket", ticketVariables("P2", "OUTAGE", "")
+                .withoutNumber().channel("PHONE").recordedBy("kim").build());
+        String number = (String) runtimeService().getVariable(ticket.getId(), NUMBER);
+        assertThat(number).matches("T-2026-\\d{5}");
+        assertThat(ticket.getBusinessKey()).as("the number is the business key").isEqualTo(number);
+
+        // the acknowledgement leaves within seconds: it is the first step after the transaction
+        assertThat(ticket).isWaitingAt("Task_SendAcknowledgement");
+        AsyncSteps.runDue();
+        assertThat(beans.emails.sent()).singleElement().satisfies(email -> {
+            assertThat(email.template()).isEqualTo("ticket-received");
+            assertThat(email.to()).isEqualTo("ann@acme.example");
+            assertThat(email.subject()).isEqualTo("We received your ticket " + number + ": Phones down at the front desk");
+        });
+
+        // P2 outage for a standard customer: first response in 2 business hours, resolution in 8 (ticket-sla.dmn)
+        Task acknowledge = task("UserTask_AcknowledgeTicket", ticket);
+        String agent = acknowledge.getAssignee();
+        assertThat(agent).isIn("tim", "terrence");
+        assertThat(acknowledge).hasCandidateGroupAssociated("tech-support").hasDueDate(newYork("2026-11-30T11:00"));
+        assertThat(ticket).variables().containsEntry(SUPPORT_GROUP, "tech-support")
+                .containsEntry(FIRST_RESPONSE_MINUTES, 120).containsEntry(RESOLUTION_MINUTES, 480)
+                .containsEntry(FIRST_RESPONSE_WARN_AT, newYork("2026-11-30T10:30"))
+                .containsEntry(RESOLUTION_DUE, newYork("2026-11-30T17:00"))
+                .containsEntry(RESOLUTION_WARN_AT, newYork("2026-11-30T15:00"))
+                .containsEntry(FIRST_RESPONSE_DUE_TEXT, "Mon 30 Nov 2026, 11:00 EST")
+                .containsEntry(CUSTOMER_TIER, "STANDARD").containsEntry(CHANNEL, "PHONE");
+        assertThat(support.tickets.find(number).orElseThrow().status()).isEqualTo(TicketStatus.ASSIGNED);
+
+        later(Duration.ofMinutes(20));
+        complete(acknowledge, withVariables("acknowledgementNote", "Calling the customer now"));
+        assertThat(ticket).variables().containsEntry(ACKNOWLEDGED, true).containsEntry(FIRST_RESPONSE_MET, true);
+
+        // the work task lists the matching article
+        Task work = task("UserTask_WorkTicket", ticket);
+        assertThat(work).isAssignedTo(agent).hasDueDate(newYork("2026-11-30T17:00"));
+        assertThat((String) runtimeService().getVariable(ticket.getId(), SUGGESTED_ARTICLES))
+                .startsWith("#" + known + " Desk phones lose registration");
+
+        later(Duration.ofHours(2));
+        complete(work, withVariables(WORK_OUTCOME, "RESOLVED",
+                RESOLUTION, "The router firmware update broke SIP ALG. We turned SIP ALG off; phones registered again.",
+                SAVE_AS_ARTICLE, true, ARTICLE_TITLE, "Phones down after a router firmware update",
+                ARTICLE_SYMPTOMS, "All desk phones show No service after the router updated itself"));
+        long articleId = ((Number) runtimeService().getVariable(ticket.getId(), ARTICLE_ID)).longValue();
+        Article saved = support.knowledge.find(articleId).orElseThrow();
+        assertThat(saved.sourceTicket()).isEqualTo(number);
+        assertThat(saved.workaround()).contains("SIP ALG");
+        assertThat(ticket).variables().containsEntry(RESOLUTION_MET, true)
+                .containsEntry(CONFIRMATION_CLOSE_TEXT, "Thu 3 Dec 2026, 17:00 EST");
+
+        AsyncSteps.runDue();
+        assertThat(beans.emails.templates()).containsExactly("ticket-received", "ticket-resolved");
+        assertThat(ticket).isWaitingAt("ReceiveTask_Confirmation");
+        String token = support.links.token(number);
+        assertThat(support.service.confirm(number, token, true, "All phones work")).isEqualTo(TicketService.Outcome.DONE);
+
+        // closed, then the survey rates the agent
+        assertThat(support.tickets.find(number).orElseThrow().status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(ticket).variables().containsEntry(CLOSED_REASON, "CONFIRMED");
+        AsyncSteps.runDue();
+        MimeMessage survey = email("How did we do on ticket " + number);
+        assertThat(GreenMailUtil.getBody(survey)).contains(agent.equals("tim") ? "Tim Samuel" : "Terrence Hank");
+        String surveyId = (String) runtimeService().getVariable(ticket.getId(), SurveyService.SURVEY_ID);
+        assertThat(support.surveys.answer(surveyId, new SurveyAnswer(surveyToken(survey), 5, 5, "Fixed in two hours")))
+                .isEqualTo(SurveyService.Outcome.ANSWERED);
+        assertThat(ticket).isEnded().hasPassed("EndEvent_TicketClosed").hasNotPassed("Task_CloseSurvey");
+        assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(ticket.getId())
+                .variableName("surveyPersonRating").singleResult().getValue()).isEqualTo(5);
+
+        assertThat(timeline(number)).containsExactly(Ticket.EventType.RECEIVED, Ticket.EventType.ASSIGNED,
+                Ticket.EventType.ACKNOWLEDGED, Ticket.EventType.RESOLVED, Ticket.EventType.ARTICLE_SAVED,
+                Ticket.EventType.CONFIRMED, Ticket.EventType.CLOSED);
+        assertThat(support.tickets.timeline(number).get(0).actor()).isEqualTo("kim");
+    }
+
+    @Test
+    void lateFirstResponseWarnsTheAgentThenEscalatesToTheSupervisorAndTellsTheCustomer() {
+        ProcessInstance ticket = openTicket("P2", "OUTAGE", "");
+        String number = number(ticket);
+        String agent = task("UserTask_AcknowledgeTicket", ticket).getAssignee();
+
+        // 75 % of two business hours: 10:30
+        Job warning = job("BoundaryEvent_FirstResponseWarning", ticket);
+        assertThat(warning.getDuedate()).isEqualTo(newYork("2026-11-30T10:30"));
+        ClockUtil.setCurrentTime(warning.getDuedate());
+        execute(warning);
+        AsyncSteps.runDue();
+        assertThat(beans.emails.sent()).filteredOn(e -> e.template().equals("ticket-sla-warning")).singleElement()
+                .satisfies(email -> {
+                    assertThat(email.to()).isEqualTo(agent + "@touchpoint.example");
+                    assertThat(email.subject()).isEqualTo("Ticket " + number + ": first response due Mon 30 Nov 2026, 11:00 EST");
+                });
+
+        // 11:00 and still not acknowledged: level 1
+        Job breach = job("BoundaryEvent_FirstResponseBreached", ticket);
+        ClockUtil.setCurrentTime(breach.getDuedate());
+        execute(breach);
+        AsyncSteps.runDue();
+        assertThat(ticket).variables().containsEntry(ESCALATION_LEVEL, 1);
+        assertThat(beans.emails.sent()).filteredOn(e -> e.template().equals("ticket-escalated")).singleElement()
+                .satisfies(email -> assertThat(email.to()).isEqualTo("ann@acme.example"));
+        Task review = task("UserTask_ReviewLateFirstResponse", ticket);
+        assertThat(review).hasCandidateGroup(SupportProcess.SUPERVISORS);
+        Task acknowledge = task("UserTask_AcknowledgeTicket", ticket);
+        assertThat(acknowledge.getPriority()).isEqualTo(80);
+        assertThat(support.tickets.find(number).orElseThrow().escalationLevel()).isEqualTo(1);
+
+        complete(review, withVariables("supervisorNote", "Called " + agent + ", who is on it"));
+        later(Duration.ofMinutes(10));
+        complete(acknowledge);
+        assertThat(ticket).variables().containsEntry(FIRST_RESPONSE_MET, false);
+        assertThat(ticket).hasPassed("EndEvent_LateResponseReviewed", "EndEvent_FirstResponseWarned")
+                .isWaitingAt("UserTask_WorkTicket");
+        assertThat(timeline(number)).containsSubsequence(Ticket.EventType.ASSIGNED, Ticket.EventType.ESCALATED,
+                Ticket.EventType.ACKNOWLEDGED);
+    }
+
+    @Test
+    void lateResolutionWarnsOnceThenMovesTheTicketToSecondLevel() {
+        ProcessInstance ticket = openTicket("P2", "DEGRADED_SERVICE", "");
+        String number = number(ticket);
+        complete(task("UserTask_AcknowledgeTicket", ticket));
+        Task work = task("UserTask_WorkTicket", ticket);
+
+        Job warning = job("BoundaryEvent_ResolutionWarning", ticket);
+        assertThat(warning.getDuedate()).isEqualTo(newYork("2026-11-30T15:00"));
+        ClockUtil.setCurrentTime(warning.getDuedate());
+        execute(warning);
+        AsyncSteps.runDue();
+        assertThat(ticket).hasPassed("Task_WarnResolution").variables().containsEntry(RESOLUTION_WARNED, true);
+
+        Job breach = job("BoundaryEvent_ResolutionBreached", ticket);
+        assertThat(breach.getDuedate()).isEqualTo(newYork("2026-11-30T17:00"));
+        ClockUtil.setCurrentTime(breach.getDuedate());
+        execute(breach);
+        AsyncSteps.runDue();
+
+        // the same task, now second level's: handed to Lars, raised, and the customer told
+        Task moved = task("UserTask_WorkTicket", ticket);
+        assertThat(moved.getId()).isEqualTo(work.getId());
+        assertThat(moved).isAssignedTo("lars");
+        assertThat(moved.getPriority()).isEqualTo(80);
+        assertThat(candidateGroups(moved)).containsExactly(SupportProcess.SECOND_LEVEL);
+        assertThat(ticket).variables().containsEntry(WORKING_GROUP, SupportProcess.SECOND_LEVEL)
+                .containsEntry(ASSIGNEE, "lars").containsEntry(ASSIGNEE_NAME, "Lars Berg").containsEntry(ESCALATION_LEVEL, 2);
+        assertThat(beans.emails.templates()).containsSubsequence("ticket-sla-warning", "ticket-escalated");
+        assertThat(support.tickets.find(number).orElseThrow().assignee()).isEqualTo("lars");
+        assertThat(timeline(number)).containsSubsequence(Ticket.EventType.REASSIGNED, Ticket.EventType.ESCALATED);
+
+        later(Duration.ofHours(1));
+        complete(moved, withVariables(WORK_OUTCOME, "RESOLVED", RESOLUTION, "Replaced the faulty SFP module."));
+        assertThat(ticket).variables().containsEntry(RESOLUTION_MET, false);
+        AsyncSteps.runDue();
+        assertThat(ticket).isWaitingAt("ReceiveTask_Confirmation");
+    }
+
+    @Test
+    void waitingForTheCustomerPausesTheClockWhichResumesWithTheTimeThatWasLeft() {
+        ProcessInstance ticket = openTicket("P2", "EQUIPMENT", "");
+        String number = number(ticket);
+        complete(task("UserTask_AcknowledgeTicket", ticket));
+
+        // Monday 13:00: four of the eight business hours are left when the agent asks
+        ClockUtil.setCurrentTime(newYork("2026-11-30T13:00"));
+        complete(task("UserTask_WorkTicket", ticket), withVariables(WORK_OUTCOME, "NEED_INFO",
+                QUESTION, "Which model is the phone that does not boot?"));
+        assertThat(ticket).variables().containsEntry(RESOLUTION_REMAINING_MINUTES, 240)
+                .containsEntry(SILENCE_CLOSE_TEXT, "Mon 7 Dec 2026, 17:00 EST");
+        Ticket waiting = support.tickets.find(number).orElseThrow();
+        assertThat(waiting.status()).isEqualTo(TicketStatus.WAITING_FOR_CUSTOMER);
+        assertThat(waiting.resolutionDue()).as("no resolution due time while the clock is paused").isNull();
+        AsyncSteps.runDue();
+        assertThat(beans.emails.templates()).endsWith("ticket-question");
+        assertThat(ticket).isWaitingAt("ReceiveTask_CustomerAnswer");
+        assertThat(jobs(ticket)).as("no SLA timer runs while paused").extracting(Job::getDuedate)
+                .containsExactlyInAnyOrder(newYork("2026-12-02T17:00"), newYork("2026-12-07T17:00"));
+
+        // Wednesday 17:00: reminded
+        Job reminder = job("BoundaryEvent_AnswerReminderDue", ticket);
+        ClockUtil.setCurrentTime(reminder.getDuedate());
+        execute(reminder);
+        AsyncSteps.runDue();
+        assertThat(beans.emails.templates()).endsWith("ticket-question-reminder");
+        assertThat(ticket).isWaitingAt("ReceiveTask_CustomerAnswer");
+
+        // Thursday 10:00 the customer answers on the tracking page: due at 14:00, warned at 12:00
+        ClockUtil.setCurrentTime(newYork("2026-12-03T10:00"));
+        assertThat(support.service.comment(number, support.links.token(number), "A Yealink T54W, serial 8021"))
+                .isEqualTo(TicketService.Outcome.DONE);
+        assertThat(ticket).variables().containsEntry(CUSTOMER_ANSWER, "A Yealink T54W, serial 8021")
+                .containsEntry(RESOLUTION_DUE, newYork("2026-12-03T14:00"))
+                .containsEntry(RESOLUTION_WARN_AT, newYork("2026-12-03T12:00"));
+        Task again = task("UserTask_WorkTicket", ticket);
+        assertThat(again).isAssignedTo((String) runtimeService().getVariable(ticket.getId(), ASSIGNEE))
+                .hasDueDate(newYork("2026-12-03T14:00"));
+        assertThat(ticket).hasPassed("Task_ResumeSlaClock").hasNotPassed("EndEvent_WarningNotRepeated");
+        assertThat(job("BoundaryEvent_ResolutionBreached", ticket).getDuedate()).isEqualTo(newYork("2026-12-03T14:00"));
+        assertThat(support.tickets.find(number).orElseThrow().status()).isEqualTo(TicketStatus.IN_PROGRESS);
+        assertThat(timeline(number)).containsSubsequence(Ticket.EventType.WAITING, Ticket.EventType.CUSTOMER_REPLIED);
+    }
+
+    @Test
+    void aTicketAlreadyWarnedAndEscalatedIsNotWarnedOrEscalatedAgainAfterThePause() {
+        ProcessInstance ticket = openTicket("P2", "ACCESS", "");
+        complete(task("UserTask_AcknowledgeTicket", ticket));
+        for (String timer : List.of("BoundaryEvent_ResolutionWarning", "BoundaryEvent_ResolutionBreached")) {
+            Job job = job(timer, ticket);
+            ClockUtil.setCurrentTime(job.getDuedate());
+            execute(job);
+            AsyncSteps.runDue();
+        }
+        beans.emails.clear();
+
+        // after the breach, second level asks; no time is left when the customer answers
+        later(Duration.ofMinutes(30));
+        complete(task("UserTask_WorkTicket", ticket), withVariables(WORK_OUTCOME, "NEED_INFO", QUESTION, "Which user?"));
+        assertThat(ticket).variables().containsEntry(RESOLUTION_REMAINING_MINUTES, 0);
+        AsyncSteps.runDue();
+        ClockUtil.setCurrentTime(newYork("2026-12-01T09:00"));
+        runtimeService().createMessageCorrelation(SupportProcess.CUSTOMER_REPLIED).processInstanceId(ticket.getId())
+                .setVariable(CUSTOMER_ANSWER, "Ann's login").correlate();
+        AsyncSteps.runDue(); // both timers are due at once
+
+        assertThat(ticket).hasPassed("EndEvent_WarningNotRepeated", "EndEvent_SecondLevelAlready")
+                .isWaitingAt("UserTask_WorkTicket");
+        assertThat(beans.emails.templates()).as("no second warning, no second escalation").containsExactly("ticket-question");
+        assertThat(ticket).variables().containsEntry(ESCALATION_LEVEL, 2);
+    }
+
+    @Test
+    void aCustomerWhoStaysSilentHasTheTicketClosed() {
+        ProcessInstance ticket = openTicket("P3", "ACCESS", "");
+        String number = number(ticket);
+        complete(task("UserTask_AcknowledgeTicket", ticket));
+        complete(task("UserTask_WorkTicket", ticket), withVariables(WORK_OUTCOME, "NEED_INFO", QUESTION, "Which portal user?"));
+        AsyncSteps.runDue();
+
+        Job silence = job("BoundaryEvent_CustomerSilent", ticket);
+        assertThat(silence.getDuedate()).isEqualTo(newYork("2026-12-07T17:00"));
+        ClockUtil.setCurrentTime(silence.getDuedate());
+        execute(silence);
+        AsyncSteps.runDue();
+
+        assertThat(ticket).isEnded().hasPassed("EndEvent_ClosedForSilence").hasNotPassed("Task_SendSurvey");
+        assertThat(beans.emails.templates()).endsWith("ticket-closed-no-reply");
+        assertThat(support.tickets.find(number).orElseThrow().status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(support.service.comment(number, support.links.token(number), "Sorry, I was away"))
+                .isEqualTo(TicketService.Outcome.NOT_WAITING);
+        assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(ticket.getId())
+                .variableName(CLOSED_REASON).singleResult().getValue()).isEqualTo("NO_REPLY");
+    }
+
+    @Test
+    void aReopenedTicketGoesBackToTheSameAgentCountedAndEscalatedThenClosesWhenTheCustomerIsSilent() {
+        ProcessInstance ticket = openTicket("P1", "OUTAGE", "ACC-1001");
+        String number = number(ticket);
+        // premium P1: 30 minutes to respond
+        assertThat(ticket).variables().containsEntry(CUSTOMER_TIER, "PREMIUM").containsEntry(FIRST_RESPONSE_MINUTES, 30);
+        complete(task("UserTask_AcknowledgeTicket", ticket));
+        String agent = task("UserTask_WorkTicket", ticket).getAssignee();
+        complete(task("UserTask_WorkTicket", ticket), withVariables(WORK_OUTCOME, "RESOLVED", RESOLUTION, "Restarted the SBC."));
+        AsyncSteps.runDue();
+
+        later(Duration.ofHours(1));
+        assertThat(support.service.confirm(number, support.links.token(number), false, "Calls still drop"))
+                .isEqualTo(TicketService.Outcome.DONE);
+        AsyncSteps.runDue();
+        assertThat(beans.emails.sent()).filteredOn(e -> e.template().equals("ticket-reopened")).singleElement()
+                .satisfies(email -> assertThat(email.to()).isEqualTo("sue@touchpoint.example"));
+        Task again = task("UserTask_WorkTicket", ticket);
+        assertThat(again).isAssignedTo(agent);
+        assertThat(ticket).variables().containsEntry(REOPEN_COUNT, 1).containsEntry(ESCALATION_LEVEL, 1)
+                .containsEntry(RESOLUTION_DUE, newYork("2026-11-30T14:00"));
+        assertThat(ticket).hasPassed("Task_ReopenTicket");
+        assertThat(historyService().createHistoricTaskInstanceQuery().processInstanceId(ticket.getId())
+                .taskDefinitionKey("UserTask_AcknowledgeTicket").count()).as("not acknowledged twice").isEqualTo(1);
+        Ticket reopened = support.tickets.find(number).orElseThrow();
+        assertThat(reopened.reopenCount()).isEqualTo(1);
+        assertThat(reopened.status()).isEqualTo(TicketStatus.IN_PROGRESS);
+
+        complete(again, withVariables(WORK_OUTCOME, "RESOLVED", RESOLUTION, "Replaced the SBC's power supply."));
+        AsyncSteps.runDue();
+        assertThat(support.service.comment(number, support.links.token(number), "Thanks"))
+                .isEqualTo(TicketService.Outcome.NOT_WAITING);
+
+        // no answer within three business days: closed, surveyed, survey closed unanswered
+        Job timeout = job("BoundaryEvent_ConfirmationTimeout", ticket);
+        assertThat(timeout.getDuedate()).isEqualTo(newYork("2026-12-03T17:00"));
+        ClockUtil.setCurrentTime(timeout.getDuedate());
+        execute(timeout);
+        AsyncSteps.runDue();
+        assertThat(ticket).variables().containsEntry(CLOSED_REASON, "NO_CONFIRMATION");
+        Job surveyClose = job("BoundaryEvent_SurveyCloseDue", ticket);
+        ClockUtil.setCurrentTime(surveyClose.getDuedate());
+        execute(surveyClose);
+        assertThat(ticket).isEnded().hasPassed("Task_CloseSurvey", "EndEvent_TicketClosed");
+        assertThat(timeline(number)).containsSubsequence(Ticket.EventType.RESOLVED, Ticket.EventType.REOPENED,
+                Ticket.EventType.ESCALATED, Ticket.EventType.RESOLVED, Ticket.EventType.CLOSED);
+    }
+
+    @Test
+    void customerCareReassignsATicketInTasklist() {
+        ProcessInstance ticket = openTicket("P3", "EQUIPMENT", "");
+        String number = number(ticket);
+        Task acknowledge = task("UserTask_AcknowledgeTicket", ticket);
+        String other = acknowledge.getAssignee().equals("tim") ? "terrence" : "tim";
+
+        taskService().setAssignee(acknowledge.getId(), other);
+
+        assertThat(ticket).variables().containsEntry(ASSIGNEE, other);
+        assertThat(support.tickets.find(number).orElseThrow().assignee()).isEqualTo(other);
+        assertThat(support.tickets.timeline(number)).last().satisfies(event -> {
+            assertThat(event.type()).isEqualTo(Ticket.EventType.REASSIGNED);
+            assertThat(event.detail()).isEqualTo("Reassigned to " + (other.equals("tim") ? "Tim Samuel" : "Terrence Hank"));
+        });
+        complete(task("UserTask_AcknowledgeTicket", ticket));
+        assertThat(task("UserTask_WorkTicket", ticket)).isAssignedTo(other);
+    }
+
+    @Test
+    void assignmentBalancesTheLoadAcrossTheGroupAndTakesTiesInTurn() {
+        ProcessEngine processEngine = engine.getProcessEngine();
+        ProcessTestBeans.person(processEngine, "tara", "Tara", "Moss", "tech-support");
+        try {
+            Map<String, Integer> load = new HashMap<>();
+            List<String> firstRound = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                later(Duration.ofMinutes(1));
+                ProcessInstance ticket = openTicket("P4", "EQUIPMENT", "");
+                String agent = task("UserTask_AcknowledgeTicket", ticket).getAssignee();
+                load.merge(agent, 1, Integer::sum);
+                if (i < 3) {
+                    firstRound.add(agent);
+                }
+            }
+            assertThat(firstRound).as("ties go round in turn").containsExactlyInAnyOrder("tim", "terrence", "tara");
+            assertThat(load).containsOnlyKeys("tim", "terrence", "tara").allSatisfy((agent, tickets) ->
+                    assertThat(tickets).as(agent).isEqualTo(2));
+
+            // tara finishes one: the next ticket is hers
+            Task taras = taskService().createTaskQuery().taskAssignee("tara").list().get(0);
+            taskService().complete(taras.getId());
+            later(Duration.ofMinutes(1));
+            ProcessInstance next = openTicket("P4", "EQUIPMENT", "");
+            assertThat(task("UserTask_AcknowledgeTicket", next)).isAssignedTo("tara");
+        } finally {
+            processEngine.getIdentityService().deleteMembership("tara", "tech-support");
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------------------------
+
+    ProcessInstance openTicket(String priority, String category, String account) {
+        String number = beans.numbers.next("T");
+        ProcessInstance ticket = runtimeService().startProcessInstanceByKey("troubleTicket", number,
+                ticketVariables(priority, category, account).number(number).channel("PORTAL").build());
+        AsyncSteps.runDue();
+        return ticket;
+    }
+
+    static String number(ProcessInstance ticket) {
+        return (String) runtimeService().getVariable(ticket.getId(), NUMBER);
+    }
+
+    static void later(Duration duration) {
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
+    }
+
+    List<Ticket.EventType> timeline(String number) {
+        return support.tickets.timeline(number).stream().map(Ticket.Event::type).toList();
+    }
+
+    static List<Job> jobs(ProcessInstance ticket) {
+        return managementService().createJobQuery().processInstanceId(ticket.getId()).list();
+    }
+
+    static List<String> candidateGroups(Task task) {
+        return taskService().getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> "candidate".equals(link.getType())).map(IdentityLink::getGroupId)
+                .collect(Collectors.toList());
+    }
+
+    MimeMessage email(String subjectStart) throws Exception {
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (message.getSubject().startsWith(subjectStart)) {
+                return message;
+            }
+        }
+        throw new AssertionError("no email " + subjectStart);
+    }
+
+    static String surveyToken(MimeMessage email) {
+        String body = GreenMailUtil.getBody(email).replace("=\r\n", "").replace("=3D", "=");
+        Matcher token = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(body);
+        assertThat(token.find()).as("a survey link in the email").isTrue();
+        return token.group(1);
+    }
+
+    static TicketVariables ticketVariables(String priority, String category, String account) {
+        return new TicketVariables(priority, category, account);
+    }
+
+    /** The variables the API or the Tasklist start form give a ticket. */
+    static final class TicketVariables {
+        private final Map<String, Object> values = new HashMap<>();
+
+        TicketVariables(String priority, String category, String account) {
+            values.put(SUBJECT, "Phones down at the front desk");
+            values.put(DESCRIPTION, "Since this morning the desk phones show No service; the router restarted at 7.");
+            values.put(CATEGORY, category);
+            values.put(PRIORITY, priority);
+            values.put(CONTACT_NAME, "Ann Lee");
+            values.put(CONTACT_EMAIL, "ann@acme.example");
+            values.put(ACCOUNT_NUMBER, account);
+            values.put(REQUESTER_TYPE, "CUSTOMER");
+        }
+
+        TicketVariables number(String number) {
+            values.put(NUMBER, number);
+            return this;
+        }
+
+        TicketVariables withoutNumber() {
+            values.remove(NUMBER);
+            return this;
+        }
+
+        TicketVariables channel(String channel) {
+            values.put(CHANNEL, channel);
+            return this;
+        }
+
+        TicketVariables recordedBy(String user) {
+            values.put(RECORDED_BY, user);
+            return this;
+        }
+
+        Map<String, Object> build() {
+            return values;
+        }
+    }
+}

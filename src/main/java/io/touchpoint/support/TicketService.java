@@ -92,8 +92,14 @@ public class TicketService {
             return Outcome.NOT_FOUND;
         }
         Ticket ticket = found.get();
+        boolean awaited = ticket.status() == TicketStatus.WAITING_FOR_CUSTOMER && runtime.createExecutionQuery()
+                .processInstanceId(ticket.processInstanceId())
+                .messageEventSubscriptionName(SupportProcess.CUSTOMER_REPLIED).count() > 0;
         switch (ticket.status()) {
             case WAITING_FOR_CUSTOMER -> {
+                if (!awaited) {
+                    throw new IllegalStateException("Ticket " + number + " waits for the customer but not for a reply");
+                }
                 tickets.record(number, Ticket.EventType.CUSTOMER_REPLIED, message, ticket.contactEmail());
                 runtime.createMessageCorrelation(SupportProcess.CUSTOMER_REPLIED)
                         .processInstanceId(ticket.processInstanceId())

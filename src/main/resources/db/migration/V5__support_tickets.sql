@@ -30,7 +30,7 @@ CREATE TABLE support_ticket_event (
     occurred_at   TIMESTAMP     NOT NULL,
     event_type    VARCHAR(32)   NOT NULL,
     detail        VARCHAR(2000),
-    actor         VARCHAR(64),
+    actor         VARCHAR(254),
     CONSTRAINT pk_support_ticket_event PRIMARY KEY (id),
     CONSTRAINT fk_support_ticket_event_ticket FOREIGN KEY (ticket_number) REFERENCES support_ticket (ticket_number)
 );

@@ -105,8 +105,7 @@ public class SupportDelegates {
             tickets.assigned(number, group, assignee);
             tickets.due(number, firstTarget.due(), resolutionTarget.due());
             tickets.status(number, TicketStatus.ASSIGNED);
-            tickets.record(number, Ticket.EventType.ASSIGNED,
-                    "Assigned to " + execution.getVariable(ASSIGNEE_NAME) + " (" + group + ")", null);
+            tickets.record(number, Ticket.EventType.ASSIGNED, "Assigned to " + execution.getVariable(ASSIGNEE_NAME), null);
         };
     }
 
@@ -119,9 +118,9 @@ public class SupportDelegates {
             task.setVariable(ACKNOWLEDGED, true);
             task.setVariable(FIRST_RESPONSE_MET, !calendar.now().isAfter(due.toInstant()));
             tickets.status(number, TicketStatus.IN_PROGRESS);
-            String note = (String) task.getVariable("acknowledgementNote");
-            tickets.record(number, Ticket.EventType.ACKNOWLEDGED, "Acknowledged by " + task.getVariable(ASSIGNEE_NAME)
-                    + (note == null || note.isBlank() ? "" : ": " + note.trim()), task.getAssignee());
+            // the agent's note stays in the process (Cockpit, history): the timeline is what the customer reads
+            tickets.record(number, Ticket.EventType.ACKNOWLEDGED, "Acknowledged by " + task.getVariable(ASSIGNEE_NAME),
+                    task.getAssignee());
         };
     }
 
@@ -175,17 +174,22 @@ public class SupportDelegates {
                     .taskDefinitionKeyIn(SupportProcess.AGENT_TASKS.toArray(String[]::new)).list();
             if (level >= 2) {
                 String previousGroup = (String) execution.getVariable(WORKING_GROUP);
-                String secondLevel = assignment.leastLoaded(SupportProcess.SECOND_LEVEL).map(User::getId).orElse(null);
+                String agent = (String) execution.getVariable(ASSIGNEE);
+                // nobody in second level: the group's queue gets the ticket and the agent keeps it meanwhile
+                String secondLevel = assignment.leastLoaded(SupportProcess.SECOND_LEVEL).map(User::getId).orElse(agent);
                 execution.setVariable(WORKING_GROUP, SupportProcess.SECOND_LEVEL);
                 for (Task task : open) {
                     taskService.deleteCandidateGroup(task.getId(), previousGroup);
                     taskService.addCandidateGroup(task.getId(), SupportProcess.SECOND_LEVEL);
-                    taskService.setAssignee(task.getId(), secondLevel); // the assignment listener records the handover
+                    taskService.setAssignee(task.getId(), secondLevel); // the assignment listener records a handover
                 }
-                if (open.isEmpty()) {
+                if (open.isEmpty() && !Objects.equals(agent, secondLevel)) {
                     execution.setVariable(ASSIGNEE, secondLevel);
                     execution.setVariable(ASSIGNEE_NAME, secondLevel == null ? UNASSIGNED : assignment.nameOf(secondLevel));
+                    tickets.record(number, Ticket.EventType.REASSIGNED, "Reassigned to " + execution.getVariable(ASSIGNEE_NAME),
+                            null);
                 }
+                tickets.assigned(number, SupportProcess.SECOND_LEVEL, (String) execution.getVariable(ASSIGNEE));
             }
             for (Task task : open) {
                 taskService.setPriority(task.getId(), io.touchpoint.escalation.EscalateTaskDelegate.ESCALATED_PRIORITY);
@@ -221,7 +225,7 @@ public class SupportDelegates {
             SupportPolicy.Target target = policy.resume(calendar.now(), number(execution, RESOLUTION_MINUTES),
                     number(execution, RESOLUTION_REMAINING_MINUTES));
             setResolution(execution, policy, target);
-            execution.setVariable(WORK_OUTCOME, null);
+            clearWorkForm(execution);
             tickets.status(number, TicketStatus.IN_PROGRESS);
             tickets.due(number, dueInstant(execution, FIRST_RESPONSE_DUE), target.due());
         };
@@ -267,7 +271,7 @@ public class SupportDelegates {
             execution.setVariable(REOPEN_COUNT, reopened);
             execution.setVariable(ESCALATION_LEVEL, level);
             execution.setVariable(RESOLUTION_WARNED, false);
-            execution.setVariable(WORK_OUTCOME, null);
+            clearWorkForm(execution);
             setResolution(execution, policy, target);
             tickets.reopened(number, reopened);
             tickets.escalated(number, level);
@@ -299,6 +303,14 @@ public class SupportDelegates {
                 default -> "Closed: " + reason;
             }, null);
         };
+    }
+
+    /** The work form shows every variable: its answers of the last round must not come back (or save an article twice). */
+    private static void clearWorkForm(VariableScope scope) {
+        scope.setVariable(WORK_OUTCOME, null);
+        scope.setVariable(SAVE_AS_ARTICLE, false);
+        scope.setVariable(ARTICLE_TITLE, null);
+        scope.setVariable(ARTICLE_SYMPTOMS, null);
     }
 
     private static void setFirstResponse(VariableScope scope, SupportPolicy policy, SupportPolicy.Target target) {

@@ -85,7 +85,7 @@ class TicketController {
                               @RequestHeader(name = TOKEN_HEADER, required = false) String headerToken,
                               @Valid @RequestBody Comment comment) {
         String key = token(token, headerToken);
-        return answer(number, key, service.comment(number, key, comment.message().trim()),
+        return answer(number, key, TicketService.retryingOnce(() -> service.comment(number, key, comment.message().trim())),
                 "Ticket " + number + " takes no comments now: it is resolved or closed. Confirm or reopen the "
                         + "resolution, or open a new ticket.");
     }
@@ -95,7 +95,7 @@ class TicketController {
                               @RequestHeader(name = TOKEN_HEADER, required = false) String headerToken,
                               @Valid @RequestBody Confirmation confirmation) {
         String key = token(token, headerToken);
-        return answer(number, key, service.confirm(number, key, confirmation.resolved(), confirmation.comment()),
+        return answer(number, key, TicketService.retryingOnce(() -> service.confirm(number, key, confirmation.resolved(), confirmation.comment())),
                 "Ticket " + number + " is not waiting for a confirmation: only a resolved ticket is.");
     }
 

@@ -6,6 +6,7 @@ import io.touchpoint.numbering.BusinessNumbers;
 import io.touchpoint.web.InvalidFieldException;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -98,7 +99,7 @@ public class TicketService {
         switch (ticket.status()) {
             case WAITING_FOR_CUSTOMER -> {
                 if (!awaited) {
-                    throw new IllegalStateException("Ticket " + number + " waits for the customer but not for a reply");
+                    return Outcome.NOT_WAITING;
                 }
                 tickets.record(number, Ticket.EventType.CUSTOMER_REPLIED, message, ticket.contactEmail());
                 runtime.createMessageCorrelation(SupportProcess.CUSTOMER_REPLIED)
@@ -141,6 +142,25 @@ public class TicketService {
                 .setVariable(CONFIRMATION_COMMENT, comment == null ? "" : comment.trim())
                 .correlateWithResult();
         return Outcome.DONE;
+    }
+
+    /**
+     * Runs a customer's answer, once more when it collided with the process moving on at the same moment (an email
+     * job ending, a timer firing, a double click); when the process has moved on, the ticket is not waiting for it.
+     * Call it from outside the transaction of the answer.
+     */
+    public static Outcome retryingOnce(java.util.function.Supplier<Outcome> answer) {
+        try {
+            return answer.get();
+        } catch (org.camunda.bpm.engine.OptimisticLockingException collided) {
+            try {
+                return answer.get();
+            } catch (org.camunda.bpm.engine.OptimisticLockingException | MismatchingMessageCorrelationException again) {
+                return Outcome.NOT_WAITING;
+            }
+        } catch (MismatchingMessageCorrelationException movedOn) {
+            return Outcome.NOT_WAITING;
+        }
     }
 
     private Optional<Ticket> opened(String number, String token) {

@@ -30,7 +30,10 @@ class TrackingController {
     @GetMapping("/track")
     String track(@RequestParam(name = "ticket", required = false) String number,
                  @RequestParam(name = "token", required = false) String token,
-                 @RequestParam(name = "answer", required = false) String answer, Model model) {
+                 @RequestParam(name = "answer", required = false) String answer, Model model,
+                 jakarta.servlet.http.HttpServletResponse response) {
+        // the tracking code is in the address: links on the page must not pass it on
+        response.setHeader("Referrer-Policy", "no-referrer");
         model.addAttribute("number", number == null ? "" : number.trim());
         model.addAttribute("token", token == null ? "" : token.trim());
         model.addAttribute("policy", policy);
@@ -54,7 +57,7 @@ class TrackingController {
         if (message.isBlank() || message.length() > 4000) {
             redirect.addFlashAttribute("problem", "Please write your answer (at most 4000 characters).");
         } else {
-            notice(redirect, service.comment(number, token, message.trim()), "Thank you: your answer is with your agent.",
+            notice(redirect, TicketService.retryingOnce(() -> service.comment(number, token, message.trim())), "Thank you: your answer is with your agent.",
                     "This ticket takes no more answers. Please open a new ticket.");
         }
         return back(number, token);
@@ -66,7 +69,7 @@ class TrackingController {
         if (comment.length() > 2000) {
             redirect.addFlashAttribute("problem", "Please keep your comment to 2000 characters.");
         } else {
-            notice(redirect, service.confirm(number, token, resolved, comment), resolved
+            notice(redirect, TicketService.retryingOnce(() -> service.confirm(number, token, resolved, comment)), resolved
                             ? "Thank you for confirming: the ticket is closed."
                             : "We are sorry it is not fixed: your ticket is open again, with the same agent.",
                     "This ticket is not waiting for a confirmation.");

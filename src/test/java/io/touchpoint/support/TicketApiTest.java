@@ -187,7 +187,7 @@ class TicketApiTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badTickets")
     void badTicketsAreRefusedNamingEachFieldAndStartNothing(String name, String json, List<String> fields) {
-        long before = runtime.createProcessInstanceQuery().count();
+        long before = ticketRows();
 
         ResponseEntity<Map> response = post("/api/tickets", json);
 
@@ -195,7 +195,7 @@ class TicketApiTest {
         assertThat(response.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
         List<Map<String, String>> errors = (List<Map<String, String>>) response.getBody().get("errors");
         assertThat(errors).extracting(error -> error.get("field")).containsExactlyInAnyOrderElementsOf(fields);
-        assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(before);
+        assertThat(ticketRows()).as("no ticket registered, so no process started").isEqualTo(before);
     }
 
     @Test
@@ -251,6 +251,13 @@ class TicketApiTest {
     }
 
     // -----------------------------------------------------------------------------------------------------------
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    long ticketRows() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM support_ticket", Long.class);
+    }
 
     ResponseEntity<Map> post(String path, String json) {
         return http.postForEntity(path, Json.body(json, null), Map.class);

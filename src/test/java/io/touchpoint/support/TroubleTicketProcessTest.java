@@ -87,8 +87,11 @@ class TroubleTicketProcessTest {
                 "OUTAGE", List.of("phones", "registration"), null), "tim");
 
         // customer care records a phone call with the start form: no number yet
-        ProcessInstance ticket = runtimeService().startProcessInstanceByKey("troubleTicket", ticketVariables("P2", "OUTAGE", "")
-                .withoutNumber().channel("PHONE").recordedBy("kim").build());
+        // the start form leaves the channel, the requester type and the account empty unless Kim chooses
+        Map<String, Object> fromTheForm = ticketVariables("P2", "OUTAGE", null).withoutNumber().recordedBy("kim").build();
+        fromTheForm.remove(REQUESTER_TYPE);
+        fromTheForm.remove(ACCOUNT_NUMBER);
+        ProcessInstance ticket = runtimeService().startProcessInstanceByKey("troubleTicket", fromTheForm);
         String number = (String) runtimeService().getVariable(ticket.getId(), NUMBER);
         assertThat(number).matches("T-2026-\\d{5}");
         assertThat(ticket.getBusinessKey()).as("the number is the business key").isEqualTo(number);
@@ -113,7 +116,8 @@ class TroubleTicketProcessTest {
                 .containsEntry(RESOLUTION_DUE, newYork("2026-11-30T17:00"))
                 .containsEntry(RESOLUTION_WARN_AT, newYork("2026-11-30T15:00"))
                 .containsEntry(FIRST_RESPONSE_DUE_TEXT, "Mon 30 Nov 2026, 11:00 EST")
-                .containsEntry(CUSTOMER_TIER, "STANDARD").containsEntry(CHANNEL, "PHONE");
+                .containsEntry(CUSTOMER_TIER, "STANDARD").containsEntry(CHANNEL, "PHONE")
+                .containsEntry(REQUESTER_TYPE, "CUSTOMER");
         assertThat(support.tickets.find(number).orElseThrow().status()).isEqualTo(TicketStatus.ASSIGNED);
 
         later(Duration.ofMinutes(20));
@@ -203,6 +207,27 @@ class TroubleTicketProcessTest {
                 .isWaitingAt("UserTask_WorkTicket");
         assertThat(timeline(number)).containsSubsequence(Ticket.EventType.ASSIGNED, Ticket.EventType.ESCALATED,
                 Ticket.EventType.ACKNOWLEDGED);
+    }
+
+    @Test
+    void theSupervisorsReviewDoesNotHoldTheTicketUp() {
+        ProcessInstance ticket = openTicket("P2", "OUTAGE", "");
+        Job breach = job("BoundaryEvent_FirstResponseBreached", ticket);
+        ClockUtil.setCurrentTime(breach.getDuedate());
+        execute(breach);
+        AsyncSteps.runDue();
+
+        // the agent acknowledges and resolves while the supervisor has not looked yet
+        complete(task("UserTask_AcknowledgeTicket", ticket));
+        complete(task("UserTask_WorkTicket", ticket), withVariables(WORK_OUTCOME, "RESOLVED", RESOLUTION, "Power-cycled the ONT."));
+        AsyncSteps.runDue();
+
+        assertThat(ticket).isWaitingAt("ReceiveTask_Confirmation", "UserTask_ReviewLateFirstResponse");
+        // the warning was due before the breach, so it went out too
+        assertThat(beans.emails.templates()).containsExactlyInAnyOrder("ticket-received", "ticket-sla-warning",
+                "ticket-escalated", "ticket-resolved");
+        complete(task("UserTask_ReviewLateFirstResponse", ticket), withVariables("supervisorNote", "Resolved meanwhile"));
+        assertThat(ticket).isWaitingAt("ReceiveTask_Confirmation");
     }
 
     @Test

@@ -115,10 +115,24 @@ abstract class BrowserTestSupport {
     /** Logs in to a Camunda webapp (tasklist, cockpit, admin) and waits until the app shows the user. */
     void login(Page page, String app, String user, String password) {
         page.navigate(url("/camunda/app/" + app + "/"));
-        page.getByPlaceholder("Username").fill(user);
-        page.getByPlaceholder("Password").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        assertThat(page.getByPlaceholder("Username")).isHidden();
+        for (int attempt = 1; ; attempt++) {
+            page.getByPlaceholder("Username").fill(user);
+            page.getByPlaceholder("Password").fill(password);
+            assertThat(page.getByPlaceholder("Username")).hasValue(user);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+            try {
+                assertThat(page.getByPlaceholder("Username")).isHidden(
+                        new com.microsoft.playwright.assertions.LocatorAssertions.IsHiddenOptions().setTimeout(15_000));
+                return;
+            } catch (org.opentest4j.AssertionFailedError stillThere) {
+                // seen on CI under load: the webapp shell renders its login form again while the first click is
+                // on its way; a person types again, and so does this (the right password: no login delay)
+                if (attempt == 3) {
+                    throw stillThere;
+                }
+                page.navigate(url("/camunda/app/" + app + "/"));
+            }
+        }
     }
 
     static Path screenshotDir() {

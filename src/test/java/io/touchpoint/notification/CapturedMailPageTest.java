@@ -18,6 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Without an SMTP host, emails are captured and an administrator reads them at /mail, attachments included.
  */
+@org.junit.jupiter.api.Tag(io.touchpoint.testing.TouchpointSpringTest.TAG)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.mail.host=", "touchpoint.mail.capture.port=0"})
 @ActiveProfiles("test")

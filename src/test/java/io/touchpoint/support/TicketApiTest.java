@@ -146,6 +146,7 @@ class TicketApiTest {
         String instance = instance(number);
         Job breach = await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery().processInstanceId(instance)
                 .activityId("BoundaryEvent_FirstResponseBreached").singleResult(), found -> found != null);
+        awaitIdle(instance);
 
         management.executeJob(breach.getId());
 
@@ -285,10 +286,21 @@ class TicketApiTest {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
     }
 
+    /**
+     * Completes the task as its agent would: not in the very instant an email step of the ticket is finishing (the
+     * engine would refuse one of the two as a concurrent change, and the agent would click again).
+     */
     void complete(String instance, String taskKey, Map<String, Object> variables) {
         Task task = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery().processInstanceId(instance)
                 .taskDefinitionKey(taskKey).singleResult(), found -> found != null);
+        awaitIdle(instance);
         tasks.complete(task.getId(), variables);
+    }
+
+    /** Waits until the job executor has run the ticket's due steps (its emails). */
+    void awaitIdle(String instance) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery().processInstanceId(instance)
+                .executable().count() == 0);
     }
 
     static List<String> types(Map<String, Object> ticket) {

@@ -1,0 +1,88 @@
+package io.touchpoint.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Under the {@code postgres} Maven profile (system property {@code touchpoint.test.postgres=true}), gives every
+ * Spring Boot test context a database of its own on the PostgreSQL server, as the in-memory H2 database does
+ * otherwise: created when the context starts, dropped when the test JVM ends. A server that cannot be reached
+ * fails the tests; they never fall back to H2.
+ * <p>
+ * Server and login: {@code touchpoint.test.postgres.url} (default {@code jdbc:postgresql://127.0.0.1:5432/}),
+ * {@code touchpoint.test.postgres.admin-database} ({@code test}), {@code touchpoint.test.postgres.user}
+ * ({@code postgres}) and {@code touchpoint.test.postgres.password} (empty: trust authentication).
+ */
+public class PostgresTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    public static final String ENABLED = "touchpoint.test.postgres";
+
+    private static final List<String> CREATED = new CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(PostgresTestDatabase::dropAll, "drop-test-databases"));
+    }
+
+    public static boolean enabled() {
+        return Boolean.getBoolean(ENABLED);
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        if (!enabled()) {
+            return;
+        }
+        String database = "touchpoint_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute("CREATE DATABASE " + database);
+        CREATED.add(database);
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("postgresTestDatabase", Map.of(
+                "spring.datasource.url", server() + database,
+                "spring.datasource.username", user(),
+                "spring.datasource.password", password(),
+                "spring.datasource.driver-class-name", "org.postgresql.Driver",
+                // several test contexts live side by side: a few connections each
+                "spring.datasource.hikari.maximum-pool-size", "6")));
+    }
+
+    private static void dropAll() {
+        for (String database : CREATED) {
+            try {
+                execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            } catch (IllegalStateException e) {
+                System.err.println("Could not drop test database " + database + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static void execute(String sql) {
+        String url = server() + System.getProperty(ENABLED + ".admin-database", "test");
+        try (Connection connection = DriverManager.getConnection(url, user(), password());
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL tests need the server at " + url + " (user " + user() + "): "
+                    + sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String server() {
+        return System.getProperty(ENABLED + ".url", "jdbc:postgresql://127.0.0.1:5432/");
+    }
+
+    private static String user() {
+        return System.getProperty(ENABLED + ".user", "postgres");
+    }
+
+    private static String password() {
+        return System.getProperty(ENABLED + ".password", "");
+    }
+}

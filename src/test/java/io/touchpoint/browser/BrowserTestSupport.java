@@ -131,6 +131,12 @@ abstract class BrowserTestSupport {
                     throw stillThere;
                 }
                 page.navigate(url("/camunda/app/" + app + "/"));
+                try {
+                    page.getByPlaceholder("Username").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                            .setTimeout(5_000));
+                } catch (com.microsoft.playwright.TimeoutError loggedInMeanwhile) {
+                    return;
+                }
             }
         }
     }

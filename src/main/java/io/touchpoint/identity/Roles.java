@@ -21,6 +21,12 @@ public final class Roles {
     public static final String TECH_SUPPORT_L2 = "tech-support-l2";
     public static final String SUPPORT_SUPERVISOR = "support-supervisor";
 
+    /**
+     * Process analysts, who edit the models in Camunda Modeler: Cockpit with read access to every definition. Not a
+     * candidate group of any task, so not in {@link #ALL}.
+     */
+    public static final String ANALYST = "analyst";
+
     public record Role(String id, String name) {
     }
 

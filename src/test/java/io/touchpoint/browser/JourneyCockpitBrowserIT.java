@@ -64,8 +64,9 @@ class JourneyCockpitBrowserIT extends BrowserTestSupport {
         assertThat(runtime.getVariable(provisioning.getId(), "orderNumber")).isEqualTo(orderNumber);
 
         // Cockpit zooms to fit but never beyond 100 %: the small journey model fills a smaller viewport
+        // Dan, a sales manager, watches the journeys of his processes in Cockpit
         Page page = newPage(1600, 800);
-        login(page, "cockpit", "admin", "admin");
+        login(page, "cockpit", "dan", DEMO_PASSWORD);
 
         // the journey: presales done, the token on provisioning
         page.navigate(url("/camunda/app/cockpit/default/#/process-instance/" + journey.getId() + "/runtime"));
@@ -114,6 +115,19 @@ class JourneyCockpitBrowserIT extends BrowserTestSupport {
         screenshot(page, "cockpit-provisioning-instance");
 
         assertThat(consoleErrors).as("browser console errors").isEmpty();
+    }
+
+    @Test
+    void aTechnicianIsRefusedByCockpit() {
+        Page page = newPage(1200, 800);
+        page.navigate(url("/camunda/app/cockpit/"));
+        page.getByPlaceholder("Username").fill("theo");
+        page.getByPlaceholder("Password").fill(DEMO_PASSWORD);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Log in")).click();
+        assertThat(page.getByText("Login Failed")).isVisible();
+        assertThat(page.getByPlaceholder("Username")).isVisible();
+        screenshot(page, "cockpit-technician-refused");
     }
 
     private ProcessInstance instance(String processKey, String quoteNumber) {

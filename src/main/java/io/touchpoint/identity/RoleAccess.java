@@ -1,0 +1,164 @@
+package io.touchpoint.identity;
+
+import static io.touchpoint.identity.Roles.*;
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Permissions.*;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see and do what, with Camunda authorization on: created at start-up, in production as in the demo, and
+ * idempotent (an authorization or filter that exists is left as an administrator changed it).
+ * <ul>
+ * <li>Every role uses Tasklist and reads the definitions of the processes it works in; it sees a task when it is a
+ * candidate or the assignee (the engine grants that per task), so a technician never sees billing's tasks.</li>
+ * <li>Starters: sales reps start a customer journey, customer care records tickets and service requests,
+ * account relations and billing record service requests.</li>
+ * <li>Customer care and the support supervisors see every support task and reassign it.</li>
+ * <li>Managers ({@code sales-manager}, {@code support-supervisor}) get Cockpit and read their processes' instances,
+ * tasks and history; analysts get Cockpit with read access to every definition; admins ({@code camunda-admin})
+ * keep everything.</li>
+ * <li>Task filters for everyone: "My tasks", "My group's queue", "Due today", "Escalated"; "Support tickets" for
+ * customer care and the supervisors.</li>
+ * </ul>
+ */
+@Component
+@Order(1)
+public class RoleAccess {
+
+    private static final Logger log = LoggerFactory.getLogger(RoleAccess.class);
+
+    /** The processes each role works in. */
+    static final Map<String, List<String>> PROCESSES_BY_ROLE = new LinkedHashMap<>();
+
+    static {
+        PROCESSES_BY_ROLE.put(SALES_REP, List.of("customerJourney", "presales", "provisioning", "postSales"));
+        PROCESSES_BY_ROLE.put(SALES_MANAGER, List.of("customerJourney", "presales", "provisioning", "postSales"));
+        PROCESSES_BY_ROLE.put(SALES_ENGINEER, List.of("customerJourney", "presales"));
+        PROCESSES_BY_ROLE.put(CLIENT_SERVICES, List.of("customerJourney", "presales", "provisioning"));
+        PROCESSES_BY_ROLE.put(INSTALLATION_COORDINATOR, List.of("customerJourney", "provisioning"));
+        PROCESSES_BY_ROLE.put(TECHNICIAN, List.of("customerJourney", "provisioning", "postSales"));
+        PROCESSES_BY_ROLE.put(LNP, List.of("customerJourney", "provisioning"));
+        PROCESSES_BY_ROLE.put(ACCOUNT_RELATIONS, List.of("customerJourney", "postSales", "serviceRequest"));
+        PROCESSES_BY_ROLE.put(BILLING, List.of("customerJourney", "postSales", "serviceRequest"));
+        PROCESSES_BY_ROLE.put(MARKETING, List.of("customerJourney", "postSales"));
+        PROCESSES_BY_ROLE.put(EXECUTIVE, List.of("customerJourney", "postSales"));
+        PROCESSES_BY_ROLE.put(CUSTOMER_CARE, List.of("troubleTicket", "serviceRequest"));
+        PROCESSES_BY_ROLE.put(TECH_SUPPORT, List.of("troubleTicket"));
+        PROCESSES_BY_ROLE.put(TECH_SUPPORT_L2, List.of("troubleTicket"));
+        PROCESSES_BY_ROLE.put(SUPPORT_SUPERVISOR, List.of("troubleTicket", "serviceRequest"));
+    }
+
+    /** The processes a role may start in Tasklist. */
+    static final Map<String, List<String>> STARTS_BY_ROLE = Map.of(
+            SALES_REP, List.of("customerJourney"),
+            CUSTOMER_CARE, List.of("troubleTicket", "serviceRequest"),
+            SUPPORT_SUPERVISOR, List.of("troubleTicket", "serviceRequest"),
+            ACCOUNT_RELATIONS, List.of("serviceRequest"),
+            BILLING, List.of("serviceRequest"));
+
+    /** Roles that follow every task of their processes (and may reassign them). */
+    static final Set<String> FOLLOW_ALL_TASKS = Set.of(SALES_MANAGER, CUSTOMER_CARE, SUPPORT_SUPERVISOR);
+
+    /** Roles with Cockpit: they watch the instances and history of their processes. */
+    static final Set<String> MANAGERS = Set.of(SALES_MANAGER, SUPPORT_SUPERVISOR);
+
+    private final AuthorizationService authorizations;
+    private final FilterService filters;
+    private final TaskService tasks;
+
+    public RoleAccess(AuthorizationService authorizations, FilterService filters, TaskService tasks) {
+        this.authorizations = authorizations;
+        this.filters = filters;
+        this.tasks = tasks;
+    }
+
+    @EventListener
+    public void onReady(ApplicationReadyEvent ready) {
+        Roles.ALL.forEach(role -> grant(role.id(), Resources.APPLICATION, "tasklist", ACCESS));
+        PROCESSES_BY_ROLE.forEach((role, processes) -> processes.forEach(process -> {
+            EnumSet<org.camunda.bpm.engine.authorization.Permissions> permissions = EnumSet.of(READ);
+            if (STARTS_BY_ROLE.getOrDefault(role, List.of()).contains(process)) {
+                permissions.add(CREATE_INSTANCE);
+            }
+            if (FOLLOW_ALL_TASKS.contains(role)) {
+                permissions.addAll(List.of(READ_TASK, UPDATE_TASK));
+            }
+            if (MANAGERS.contains(role)) {
+                permissions.addAll(List.of(READ_INSTANCE, READ_HISTORY, READ_TASK));
+            }
+            grant(role, Resources.PROCESS_DEFINITION, process, permissions.toArray(Permission[]::new));
+        }));
+        STARTS_BY_ROLE.keySet().forEach(role -> grant(role, Resources.PROCESS_INSTANCE, ANY, CREATE));
+        MANAGERS.forEach(role -> {
+            grant(role, Resources.APPLICATION, "cockpit", ACCESS);
+            grant(role, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY);
+            grant(role, Resources.PROCESS_INSTANCE, ANY, READ);
+        });
+        grant(ANALYST, Resources.APPLICATION, "cockpit", ACCESS);
+        grant(ANALYST, Resources.PROCESS_DEFINITION, ANY, READ);
+        grant(ANALYST, Resources.DECISION_DEFINITION, ANY, READ);
+        grant(ANALYST, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
+        grant(ANALYST, Resources.DEPLOYMENT, ANY, READ);
+
+        List<String> everyone = Roles.ALL.stream().map(Roles.Role::id).toList();
+        filter("My tasks", -10, "Tasks assigned to me", everyone,
+                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        filter("My group's queue", -5, "Unclaimed tasks of my groups", everyone,
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+        filter("Due today", 0, "My tasks and my groups' tasks due by the end of today", everyone,
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+                        .dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}"));
+        filter("Escalated", 5, "Late tasks raised to high priority", everyone,
+                tasks.createTaskQuery().taskMinPriority(80));
+        filter("Support tickets", 10, "Every open ticket and service request, to triage and reassign",
+                List.of(CUSTOMER_CARE, SUPPORT_SUPERVISOR),
+                tasks.createTaskQuery().processDefinitionKeyIn("troubleTicket", "serviceRequest"));
+        log.info("Role access ready: {} roles, authorizations and task filters in place", Roles.ALL.size());
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        if (authorization == null) {
+            authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+            Arrays.stream(permissions).forEach(authorization::addPermission);
+            authorizations.saveAuthorization(authorization);
+        }
+    }
+
+    private void filter(String name, int priority, String description, List<String> groups, TaskQuery query) {
+        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filters.newTaskFilter(name).setQuery(query).setProperties(Map.of("description", description,
+                    "priority", priority, "refresh", true, "variables", DemoData.LIST_VARIABLES));
+            filters.saveFilter(filter);
+        }
+        for (String group : groups) {
+            grant(group, Resources.FILTER, filter.getId(), READ);
+        }
+    }
+}

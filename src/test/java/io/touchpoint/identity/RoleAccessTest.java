@@ -1,0 +1,146 @@
+package io.touchpoint.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.touchpoint.support.NewTicket;
+import io.touchpoint.support.TicketService;
+import io.touchpoint.testing.TestSmtp;
+import io.touchpoint.testing.TouchpointSpringTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+
+/**
+ * With authorization on, each role sees and works only its own tasks and processes, in the engine's API as in
+ * Tasklist and /engine-rest: a technician never sees billing's work, customer care triages every ticket but has no
+ * Cockpit, managers and analysts have Cockpit.
+ */
+@TouchpointSpringTest
+class RoleAccessTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.SETUP);
+
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    AuthorizationService authorizations;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    FilterService filters;
+    @Autowired
+    TicketService tickets;
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void aTechnicianDoesNotSeeBillingsTasksWhichBillingWorks() {
+        String request = tickets.open(billingQuestion()).ticketNumber();
+        Task handle = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(request).singleResult(), task -> task != null);
+
+        assertThat(as("theo", () -> tasks.createTaskQuery().processInstanceBusinessKey(request).count())).isZero();
+        assertThat(as("betty", () -> tasks.createTaskQuery().processInstanceBusinessKey(request).count())).isEqualTo(1);
+        assertThatThrownBy(() -> as("theo", () -> {
+            tasks.complete(handle.getId());
+            return null;
+        })).isInstanceOf(AuthorizationException.class);
+        assertThat(as("theo", () -> repository.createProcessDefinitionQuery().processDefinitionKey("serviceRequest").count()))
+                .as("not even the definition").isZero();
+
+        // the engine's REST API honours the same authorizations
+        List<?> theos = http.withBasicAuth("theo", "demo").getForObject("/engine-rest/task?processInstanceBusinessKey="
+                + request, List.class);
+        List<?> bettys = http.withBasicAuth("betty", "demo").getForObject("/engine-rest/task?processInstanceBusinessKey="
+                + request, List.class);
+        assertThat(theos).isEmpty();
+        assertThat(bettys).hasSize(1);
+        assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void customerCareSeesAndReassignsEveryTicketButHasNoCockpit() {
+        String ticket = tickets.open(new NewTicket("Internet down", "No connection since 9:00.", NewTicket.Category.OUTAGE,
+                NewTicket.Priority.P2, null, null, "ops@harbor.example", "Hana Ortiz", null, null, null)).ticketNumber();
+        Task acknowledge = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(ticket).taskDefinitionKey("UserTask_AcknowledgeTicket").singleResult(),
+                task -> task != null);
+        String other = "tim".equals(acknowledge.getAssignee()) ? "terrence" : "tim";
+
+        assertThat(as("kim", () -> tasks.createTaskQuery().processInstanceBusinessKey(ticket).count())).isEqualTo(1);
+        as("kim", () -> {
+            tasks.setAssignee(acknowledge.getId(), other);
+            return null;
+        });
+        assertThat(tasks.createTaskQuery().taskId(acknowledge.getId()).singleResult().getAssignee()).isEqualTo(other);
+        assertThat(as("theo", () -> tasks.createTaskQuery().processInstanceBusinessKey(ticket).count())).isZero();
+
+        assertThat(cockpit("kim")).isFalse();
+        assertThat(cockpit("theo")).isFalse();
+        assertThat(cockpit("sue")).isTrue();
+        assertThat(cockpit("dan")).isTrue();
+        assertThat(cockpit("alex")).as("the analyst").isTrue();
+        assertThat(authorizations.isUserAuthorized("alex", groups("alex"), Permissions.READ, Resources.PROCESS_DEFINITION,
+                "presales")).isTrue();
+    }
+
+    @Test
+    void everyRoleHasItsTaskFilters() {
+        List<String> kims = as("kim", () -> filters.createTaskFilterQuery().list().stream().map(Filter::getName).toList());
+        List<String> theos = as("theo", () -> filters.createTaskFilterQuery().list().stream().map(Filter::getName).toList());
+
+        assertThat(kims).contains("My tasks", "My group's queue", "Due today", "Escalated", "Support tickets");
+        assertThat(theos).contains("My tasks", "My group's queue", "Due today", "Escalated").doesNotContain("Support tickets");
+        assertThat(as("kim", () -> identity.createUserQuery().count())).isPositive();
+    }
+
+    private boolean cockpit(String user) {
+        return authorizations.isUserAuthorized(user, groups(user), Permissions.ACCESS, Resources.APPLICATION, "cockpit");
+    }
+
+    private List<String> groups(String user) {
+        return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    }
+
+    /** Runs {@code work} as {@code user} would in Tasklist: authenticated, with the user's groups. */
+    private <T> T as(String user, Supplier<T> work) {
+        identity.setAuthentication(user, groups(user));
+        try {
+            return work.get();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private static NewTicket billingQuestion() {
+        return new NewTicket("Charged twice", "Two charges in November.", NewTicket.Category.BILLING, NewTicket.Priority.P3,
+                null, null, "ann@acme.example", "Ann Lee", "ACC-2040", null, null);
+    }
+
+}

@@ -284,14 +284,16 @@ public class SupportDelegates {
     }
 
     /**
-     * Closes the ticket, for the input parameter {@code reason} (NO_REPLY, ANSWERED), or else CONFIRMED by the
-     * customer or NO_CONFIRMATION when the time to confirm ran out.
+     * Closes the ticket, for the input parameter {@code reason} (NO_REPLY, ANSWERED), or, when it is absent or empty
+     * (as the element template "Close the ticket" leaves it), CONFIRMED by the customer or NO_CONFIRMATION when the
+     * time to confirm ran out.
      */
     @Bean
     public JavaDelegate closeTicket(Tickets tickets) {
         return execution -> {
             String number = (String) execution.getVariable(NUMBER);
-            String reason = execution.hasVariableLocal("reason") ? (String) execution.getVariableLocal("reason")
+            Object given = execution.getVariableLocal("reason");
+            String reason = given != null && !given.toString().isBlank() ? given.toString().trim()
                     : Boolean.TRUE.equals(execution.getVariable(CONFIRMED)) ? "CONFIRMED" : "NO_CONFIRMATION";
             execution.setVariable(CLOSED_REASON, reason);
             tickets.closed(number);

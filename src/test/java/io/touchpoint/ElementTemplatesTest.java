@@ -1,0 +1,569 @@
+package io.touchpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * The Camunda Modeler element templates of {@code .camunda/element-templates/} against the code and the models:
+ * each template names an existing delegate bean and has a field for exactly the input parameters that bean reads
+ * ({@code getVariableLocal("x")}, {@code hasVariableLocal("x")}); each bean that reads input parameters has a
+ * template; and each step of {@code processes/*.bpmn} that calls a templated bean is linked to its template
+ * ({@code camunda:modelerTemplate}) and sets only what the template shows.
+ * <p>
+ * One exception: the fields of the template group {@value #MAIL_VARIABLES} are input parameters that the bean
+ * does not read itself but hands, with every variable, to a mail template; such a field must be used by a mail
+ * template of {@code src/main/resources/mail/}. A plain unit test: it reads the sources, the templates and the models.
+ */
+class ElementTemplatesTest {
+
+    private static final Path TEMPLATES = Path.of(".camunda", "element-templates");
+    private static final Path SOURCES = Path.of("src", "main", "java");
+    private static final Path MAIL = Path.of("src", "main", "resources", "mail");
+    private static final Path PROCESSES = Path.of("processes");
+
+    private static final String SCHEMA = "https://unpkg.com/@camunda/element-templates-json-schema/resources/schema.json";
+    private static final String ID_PREFIX = "io.touchpoint.";
+    private static final String MAIL_VARIABLES = "mailVariables";
+    private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+    private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+
+    private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{(\\w+)}");
+    private static final Pattern NAMED_COMPONENT = Pattern.compile(
+            "@(?:Component|Service)\\s*\\(\\s*(?:value\\s*=\\s*)?\"([^\"]+)\"\\s*\\)");
+    private static final Pattern UNNAMED_COMPONENT = Pattern.compile(
+            "@(?:Component|Service)\\s+(?:@\\w+(?:\\([^)]*\\))?\\s+)*(?:(?:public|protected|private|abstract|final)\\s+)*"
+                    + "(?:class|record)\\s+(\\w+)");
+    private static final Pattern BEAN_METHOD = Pattern.compile(
+            "@Bean\\b(\\([^)]*\\))?\\s+(?:@\\w+(?:\\([^)]*\\))?\\s+)*(?:(?:public|protected|private|static|final)\\s+)*"
+                    + "[\\w.<>?,\\[\\] ]+?\\s+(\\w+)\\s*\\(");
+    private static final Pattern BEAN_NAME_ATTRIBUTE = Pattern.compile(
+            "^\\(\\s*(?:(?:name|value)\\s*=\\s*)?\\{?\\s*\"([^\"]+)\"");
+    private static final Pattern LOCAL_READ = Pattern.compile("\\b(?:get|has)VariableLocal\\s*\\(\\s*\"([^\"]+)\"\\s*\\)");
+    private static final Pattern ANY_LOCAL_READ = Pattern.compile("\\b(?:get|has)VariableLocal\\s*\\(");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    // ---- the templates on their own -------------------------------------------------------------------------------
+
+    static Stream<String> templateFiles() throws IOException {
+        try (Stream<Path> files = Files.list(TEMPLATES)) {
+            return files.filter(f -> f.toString().endsWith(".json")).map(ElementTemplatesTest::slashes).sorted()
+                    .toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templateFiles")
+    void templateIsACamunda7TemplateOfADelegateExpression(String file) {
+        JsonNode template = readJson(file);
+        List<String> problems = new ArrayList<>();
+        if (!SCHEMA.equals(template.path("$schema").asText())) {
+            problems.add("$schema must be " + SCHEMA + " (the Camunda 7 element template schema)");
+        }
+        for (String field : List.of("name", "id", "description")) {
+            if (template.path(field).asText().isBlank()) {
+                problems.add("has no " + field);
+            }
+        }
+        if (!template.path("version").isInt() || template.path("version").asInt() < 1) {
+            problems.add("has no version (a whole number, 1 or more)");
+        }
+        if (!"[\"bpmn:ServiceTask\"]".equals(template.path("appliesTo").toString())) {
+            problems.add("appliesTo must be [\"bpmn:ServiceTask\"], not " + template.path("appliesTo"));
+        }
+        List<JsonNode> delegates = properties(template, "property").stream()
+                .filter(p -> "camunda:delegateExpression".equals(p.path("binding").path("name").asText())).toList();
+        if (delegates.size() != 1 || !"Hidden".equals(delegates.get(0).path("type").asText())
+                || !BEAN_EXPRESSION.matcher(delegates.get(0).path("value").asText()).matches()) {
+            problems.add("needs exactly one Hidden property camunda:delegateExpression with a value ${beanName}");
+        } else if (!template.path("id").asText().equals(ID_PREFIX + bean(template))) {
+            problems.add("id must be " + ID_PREFIX + bean(template) + ", not " + template.path("id").asText());
+        }
+        Set<String> groups = new TreeSet<>();
+        template.path("groups").forEach(g -> groups.add(g.path("id").asText()));
+        Set<String> names = new TreeSet<>();
+        for (JsonNode property : template.path("properties")) {
+            String binding = property.path("binding").path("type").asText();
+            String name = property.path("binding").path("name").asText();
+            String where = binding + " " + name;
+            if (!"Hidden".equals(property.path("type").asText())) {
+                if (property.path("label").asText().isBlank() || property.path("description").asText().isBlank()) {
+                    problems.add(where + " needs a label and a description for the analyst");
+                }
+                if (!List.of("String", "Text", "Dropdown").contains(property.path("type").asText())) {
+                    problems.add(where + " must be of type String, Text or Dropdown (or Hidden), not '"
+                            + property.path("type").asText() + "'");
+                }
+                if ("Dropdown".equals(property.path("type").asText()) && property.path("choices").isEmpty()) {
+                    problems.add(where + " is a Dropdown without choices");
+                }
+            }
+            if (property.has("group") && !groups.contains(property.path("group").asText())) {
+                problems.add(where + " is in group '" + property.path("group").asText() + "', which \"groups\" lacks");
+            }
+            if ("camunda:inputParameter".equals(binding) && !names.add(name)) {
+                problems.add("input parameter " + name + " has two fields");
+            }
+        }
+        assertNoProblems(file, problems);
+    }
+
+    @Test
+    void templateIdsAreUnique() throws IOException {
+        Map<String, List<String>> filesById = new TreeMap<>();
+        for (String file : templateFiles().toList()) {
+            filesById.computeIfAbsent(readJson(file).path("id").asText(), id -> new ArrayList<>()).add(file);
+        }
+        assertNoProblems("the templates", filesById.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(e -> "id " + e.getKey() + " is used by " + e.getValue()).toList());
+    }
+
+    // ---- templates against the code -------------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templateFiles")
+    void templateNamesAnExistingBean(String file) {
+        String bean = bean(readJson(file));
+        assertThat(beans())
+                .withFailMessage("%s: names the bean ${%s}, but src/main/java has no bean of that name (no "
+                        + "@Component(\"%s\"), no @Bean method %s(...)): was the bean renamed?", file, bean, bean, bean)
+                .containsKey(bean);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templateFiles")
+    void templateHasAFieldForExactlyTheInputParametersItsBeanReads(String file) {
+        JsonNode template = readJson(file);
+        String bean = bean(template);
+        BeanSource source = beans().get(bean);
+        assertThat(source).withFailMessage("%s: no bean %s in src/main/java", file, bean).isNotNull();
+        Set<String> reads = source.inputParameters();
+        Set<String> fields = new TreeSet<>();
+        Set<String> mailVariables = new TreeSet<>();
+        for (JsonNode input : properties(template, "camunda:inputParameter")) {
+            (MAIL_VARIABLES.equals(input.path("group").asText()) ? mailVariables : fields)
+                    .add(input.path("binding").path("name").asText());
+        }
+        List<String> problems = new ArrayList<>();
+        source.nonLiteralReads().forEach(read -> problems.add(source.where() + " reads an input parameter by a name "
+                + "that is not a string literal (" + read + "): the test cannot compare it with the template"));
+        for (String field : fields) {
+            if (!reads.contains(field)) {
+                problems.add("field for input parameter '" + field + "', which " + source.where() + " does not read "
+                        + "(it reads " + reads + ")");
+            }
+        }
+        for (String read : reads) {
+            if (!fields.contains(read)) {
+                problems.add("no field for input parameter '" + read + "', which " + source.where() + " reads");
+            }
+        }
+        if (!mailVariables.isEmpty() && !source.code().contains("getVariables()")) {
+            problems.add("fields in group " + MAIL_VARIABLES + " " + mailVariables + ", but " + source.where()
+                    + " does not hand the variables (getVariables()) to a mail template");
+        }
+        for (String variable : mailVariables) {
+            if (reads.contains(variable)) {
+                problems.add("input parameter '" + variable + "' is read by " + source.where() + ": it belongs in "
+                        + "another group than " + MAIL_VARIABLES);
+            } else if (!usedByAMailTemplate(variable)) {
+                problems.add("field for mail variable '" + variable + "' (group " + MAIL_VARIABLES + "), which no "
+                        + "mail template of " + slashes(MAIL) + " uses as ${" + variable + "}");
+            }
+        }
+        assertNoProblems(file + " (bean " + bean + ")", problems);
+    }
+
+    @Test
+    void everyBeanThatReadsInputParametersHasATemplate() throws IOException {
+        Set<String> templated = templateFiles().map(f -> bean(readJson(f))).collect(Collectors.toSet());
+        assertNoProblems("beans without an element template", beans().values().stream()
+                .filter(b -> !b.inputParameters().isEmpty() || !b.nonLiteralReads().isEmpty())
+                .filter(b -> !templated.contains(b.name()))
+                .map(b -> b.where() + " reads the input parameters " + b.inputParameters() + ": add a template for it to "
+                        + slashes(TEMPLATES))
+                .toList());
+    }
+
+    // ---- templates against the models -----------------------------------------------------------------------------
+
+    static Stream<String> modelFiles() throws IOException {
+        try (Stream<Path> files = Files.list(PROCESSES)) {
+            return files.filter(f -> f.toString().endsWith(".bpmn")).map(ElementTemplatesTest::slashes).sorted()
+                    .toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("modelFiles")
+    void stepsOfTemplatedBeansUseTheirTemplate(String file) throws Exception {
+        Map<String, JsonNode> templatesByBean = new TreeMap<>();
+        Map<String, JsonNode> templatesById = new TreeMap<>();
+        for (String templateFile : templateFiles().toList()) {
+            JsonNode template = readJson(templateFile);
+            templatesByBean.put(bean(template), template);
+            templatesById.put(template.path("id").asText(), template);
+        }
+        List<String> problems = new ArrayList<>();
+        int linked = 0;
+        for (Element element : elements(parse(file))) {
+            String delegate = element.getAttributeNS(CAMUNDA, "delegateExpression");
+            String linkedId = element.getAttributeNS(CAMUNDA, "modelerTemplate");
+            String where = element.getLocalName() + " " + element.getAttribute("id") + " (" + delegate + ")";
+            Matcher beanName = BEAN_EXPRESSION.matcher(delegate);
+            JsonNode template = beanName.matches() ? templatesByBean.get(beanName.group(1)) : null;
+            if (template == null) {
+                if (!linkedId.isEmpty()) {
+                    JsonNode linkedTemplate = templatesById.get(linkedId);
+                    problems.add(where + " is linked to template " + linkedId + (linkedTemplate == null
+                            ? ", which " + slashes(TEMPLATES) + " lacks"
+                            : ", which calls " + delegateExpression(linkedTemplate) + " instead"));
+                }
+                continue;
+            }
+            linked++;
+            String id = template.path("id").asText();
+            if (!("bpmn:" + capitalized(element.getLocalName())).equals(template.path("appliesTo").path(0).asText())
+                    || !BPMN.equals(element.getNamespaceURI())) {
+                problems.add(where + " is not a " + template.path("appliesTo").path(0).asText() + ": template " + id
+                        + " applies to those only");
+            }
+            if (!id.equals(linkedId)) {
+                problems.add(where + " must carry camunda:modelerTemplate=\"" + id + "\""
+                        + (linkedId.isEmpty() ? "" : ", not \"" + linkedId + "\""));
+            }
+            String version = template.path("version").asText();
+            if (!version.equals(element.getAttributeNS(CAMUNDA, "modelerTemplateVersion"))) {
+                problems.add(where + " must carry camunda:modelerTemplateVersion=\"" + version + "\", not \""
+                        + element.getAttributeNS(CAMUNDA, "modelerTemplateVersion") + "\"");
+            }
+            for (JsonNode hidden : properties(template, "property")) {
+                String attribute = hidden.path("binding").path("name").asText();
+                if ("Hidden".equals(hidden.path("type").asText()) && !"camunda:delegateExpression".equals(attribute)
+                        && attribute.startsWith("camunda:")) {
+                    String actual = element.getAttributeNS(CAMUNDA, attribute.substring("camunda:".length()));
+                    if (!hidden.path("value").asText().equals(actual)) {
+                        problems.add(where + " must have " + attribute + "=\"" + hidden.path("value").asText()
+                                + "\" as template " + id + " sets it");
+                    }
+                }
+            }
+            Map<String, String> inputs = namedChildren(element, "inputOutput", "inputParameter");
+            Map<String, JsonNode> fields = byName(properties(template, "camunda:inputParameter"));
+            for (Map.Entry<String, String> input : inputs.entrySet()) {
+                JsonNode field = fields.get(input.getKey());
+                if (field == null) {
+                    problems.add(where + " has the input parameter '" + input.getKey() + "', which template " + id
+                            + " has no field for (the Modeler would hide it): add a field, or drop the parameter");
+                } else if ("Dropdown".equals(field.path("type").asText()) && !choices(field).contains(input.getValue())) {
+                    problems.add(where + ": input parameter '" + input.getKey() + "' is '" + input.getValue()
+                            + "', not one of the choices " + choices(field) + " of template " + id);
+                }
+            }
+            for (Map.Entry<String, JsonNode> field : fields.entrySet()) {
+                if (field.getValue().path("constraints").path("notEmpty").asBoolean()
+                        && inputs.getOrDefault(field.getKey(), "").isBlank()) {
+                    problems.add(where + " lacks the input parameter '" + field.getKey() + "', which template " + id
+                            + " requires");
+                }
+            }
+            Set<String> templateProperties = byName(properties(template, "camunda:property")).keySet();
+            for (String property : namedChildren(element, "properties", "property").keySet()) {
+                if (!templateProperties.contains(property)) {
+                    problems.add(where + " has the extension property '" + property + "', which template " + id
+                            + " has no field for (the Modeler would hide it)");
+                }
+            }
+        }
+        assertNoProblems(file + " (" + linked + " steps of templated beans)", problems);
+    }
+
+    // ---- the templates --------------------------------------------------------------------------------------------
+
+    private static JsonNode readJson(String file) {
+        try {
+            return JSON.readTree(Files.readString(Path.of(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + " is not readable JSON", e);
+        }
+    }
+
+    private static List<JsonNode> properties(JsonNode template, String bindingType) {
+        List<JsonNode> found = new ArrayList<>();
+        template.path("properties").forEach(p -> {
+            if (bindingType.equals(p.path("binding").path("type").asText())) {
+                found.add(p);
+            }
+        });
+        return found;
+    }
+
+    private static Map<String, JsonNode> byName(List<JsonNode> properties) {
+        Map<String, JsonNode> named = new LinkedHashMap<>();
+        properties.forEach(p -> named.put(p.path("binding").path("name").asText(), p));
+        return named;
+    }
+
+    private static String delegateExpression(JsonNode template) {
+        return properties(template, "property").stream()
+                .filter(p -> "camunda:delegateExpression".equals(p.path("binding").path("name").asText()))
+                .map(p -> p.path("value").asText()).findFirst().orElse("");
+    }
+
+    /** The bean of {@code ${bean}} in the template's delegate expression. */
+    private static String bean(JsonNode template) {
+        Matcher matcher = BEAN_EXPRESSION.matcher(delegateExpression(template));
+        return matcher.matches() ? matcher.group(1) : "(no delegate expression)";
+    }
+
+    private static Set<String> choices(JsonNode dropdown) {
+        Set<String> values = new LinkedHashSet<>();
+        dropdown.path("choices").forEach(c -> values.add(c.path("value").asText()));
+        return values;
+    }
+
+    private static boolean usedByAMailTemplate(String variable) {
+        Pattern use = Pattern.compile("\\$\\{[^}]*\\b" + Pattern.quote(variable) + "\\b[^}]*}");
+        try (Stream<Path> files = Files.list(MAIL)) {
+            return files.anyMatch(f -> use.matcher(read(f)).find());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- the beans ------------------------------------------------------------------------------------------------
+
+    /**
+     * A delegate bean and the code that reads its input parameters: the whole class of a {@code @Component}, the
+     * method of a {@code @Bean}.
+     */
+    record BeanSource(String name, String where, String code) {
+
+        Set<String> inputParameters() {
+            Set<String> names = new TreeSet<>();
+            Matcher read = LOCAL_READ.matcher(code);
+            while (read.find()) {
+                names.add(read.group(1));
+            }
+            return names;
+        }
+
+        List<String> nonLiteralReads() {
+            List<String> reads = new ArrayList<>();
+            Matcher any = ANY_LOCAL_READ.matcher(code);
+            while (any.find()) {
+                if (!LOCAL_READ.matcher(code).region(any.start(), code.length()).lookingAt()) {
+                    int end = code.indexOf(')', any.end());
+                    reads.add(code.substring(any.start(), end < 0 ? code.length() : end + 1));
+                }
+            }
+            return reads;
+        }
+    }
+
+    private static Map<String, BeanSource> beans;
+
+    /** Every bean of src/main/java by name: named and unnamed @Component and @Service classes, @Bean methods. */
+    private static synchronized Map<String, BeanSource> beans() {
+        if (beans != null) {
+            return beans;
+        }
+        Map<String, BeanSource> found = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                String[] code = codeAndMask(read(file));
+                String where = slashes(file);
+                Matcher named = NAMED_COMPONENT.matcher(code[0]);
+                while (named.find()) {
+                    found.put(named.group(1), new BeanSource(named.group(1), where, code[0]));
+                }
+                Matcher unnamed = UNNAMED_COMPONENT.matcher(code[0]);
+                while (unnamed.find()) {
+                    String name = Character.toLowerCase(unnamed.group(1).charAt(0)) + unnamed.group(1).substring(1);
+                    found.putIfAbsent(name, new BeanSource(name, where, code[0]));
+                }
+                Matcher method = BEAN_METHOD.matcher(code[0]);
+                while (method.find()) {
+                    Matcher attribute = BEAN_NAME_ATTRIBUTE.matcher(method.group(1) == null ? "" : method.group(1));
+                    String name = attribute.find() ? attribute.group(1) : method.group(2);
+                    String body = code[0].substring(method.start(), blockEnd(code[1], method.end()));
+                    found.put(name, new BeanSource(name, where + ", @Bean " + method.group(2) + "(...)", body));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        beans = found;
+        return found;
+    }
+
+    /**
+     * The source without comments (replaced by spaces), and the same with the contents of string and char literals
+     * (text blocks too) blanked as well, so that braces in literals do not count. Both keep the offsets.
+     */
+    private static String[] codeAndMask(String source) {
+        StringBuilder code = new StringBuilder(source);
+        StringBuilder mask = new StringBuilder(source);
+        int i = 0;
+        while (i < source.length()) {
+            int end;
+            if (source.startsWith("//", i)) {
+                end = source.indexOf('\n', i);
+                end = end < 0 ? source.length() : end;
+                blank(code, i, end);
+                blank(mask, i, end);
+            } else if (source.startsWith("/*", i)) {
+                end = source.indexOf("*/", i + 2);
+                end = end < 0 ? source.length() : end + 2;
+                blank(code, i, end);
+                blank(mask, i, end);
+            } else if (source.startsWith("\"\"\"", i)) {
+                end = source.indexOf("\"\"\"", i + 3);
+                end = end < 0 ? source.length() : end + 3;
+                blank(mask, i + 3, end - 3);
+            } else if (source.charAt(i) == '"' || source.charAt(i) == '\'') {
+                char quote = source.charAt(i);
+                end = i + 1;
+                while (end < source.length() && source.charAt(end) != quote && source.charAt(end) != '\n') {
+                    end += source.charAt(end) == '\\' ? 2 : 1;
+                }
+                end = Math.min(end + 1, source.length());
+                blank(mask, i + 1, end - 1);
+            } else {
+                end = i + 1;
+            }
+            i = end;
+        }
+        return new String[] {code.toString(), mask.toString()};
+    }
+
+    private static void blank(StringBuilder text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) != '\n') {
+                text.setCharAt(i, ' ');
+            }
+        }
+    }
+
+    /** The offset after the method body that follows the parameter list opened just before {@code from}. */
+    private static int blockEnd(String mask, int from) {
+        int depth = 1;
+        int i = from;
+        while (i < mask.length() && depth > 0) { // the parameter list
+            depth += mask.charAt(i) == '(' ? 1 : mask.charAt(i) == ')' ? -1 : 0;
+            i++;
+        }
+        int open = mask.indexOf('{', i);
+        if (open < 0 || mask.substring(i, open).contains(";")) {
+            return i; // no body
+        }
+        depth = 0;
+        for (i = open; i < mask.length(); i++) {
+            depth += mask.charAt(i) == '{' ? 1 : mask.charAt(i) == '}' ? -1 : 0;
+            if (depth == 0) {
+                return i + 1;
+            }
+        }
+        return mask.length();
+    }
+
+    // ---- the models -----------------------------------------------------------------------------------------------
+
+    private static Document parse(String file) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(Path.of(file).toFile());
+    }
+
+    /** Every element that calls a bean or is linked to a template. */
+    private static List<Element> elements(Document model) {
+        List<Element> found = new ArrayList<>();
+        NodeList all = model.getElementsByTagNameNS("*", "*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element element = (Element) all.item(i);
+            if (element.hasAttributeNS(CAMUNDA, "delegateExpression") || element.hasAttributeNS(CAMUNDA, "modelerTemplate")) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Name and text of the {@code camunda:<item>} children of the element's {@code camunda:<list>} extension, e.g.
+     * the input parameters of {@code camunda:inputOutput}; the value of a {@code camunda:property}.
+     */
+    private static Map<String, String> namedChildren(Element element, String list, String item) {
+        Map<String, String> named = new LinkedHashMap<>();
+        for (Element extensions : children(element, BPMN, "extensionElements")) {
+            for (Element container : children(extensions, CAMUNDA, list)) {
+                for (Element child : children(container, CAMUNDA, item)) {
+                    named.put(child.getAttribute("name"),
+                            child.hasAttribute("value") ? child.getAttribute("value") : child.getTextContent().trim());
+                }
+            }
+        }
+        return named;
+    }
+
+    private static List<Element> children(Element parent, String namespace, String localName) {
+        List<Element> found = new ArrayList<>();
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element && namespace.equals(element.getNamespaceURI())
+                    && localName.equals(element.getLocalName())) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------------
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String slashes(Path path) {
+        return path.toString().replace('\\', '/');
+    }
+
+    private static String capitalized(String name) {
+        return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private static void assertNoProblems(String what, List<String> problems) {
+        assertThat(problems)
+                .withFailMessage(() -> what + ":\n  - " + String.join("\n  - ", problems))
+                .isEmpty();
+    }
+}

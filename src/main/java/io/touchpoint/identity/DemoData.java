@@ -56,7 +56,9 @@ public class DemoData {
     static final List<Map<String, String>> LIST_VARIABLES = List.of(
             Map.of("name", "companyName", "label", "Company"),
             Map.of("name", "quoteNumber", "label", "Quote"),
-            Map.of("name", "orderNumber", "label", "Order"));
+            Map.of("name", "orderNumber", "label", "Order"),
+            Map.of("name", "ticketNumber", "label", "Ticket"),
+            Map.of("name", "ticketSubject", "label", "Subject"));
 
     private final IdentityService identity;
     private final String password;

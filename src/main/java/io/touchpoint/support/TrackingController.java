@@ -30,10 +30,7 @@ class TrackingController {
     @GetMapping("/track")
     String track(@RequestParam(name = "ticket", required = false) String number,
                  @RequestParam(name = "token", required = false) String token,
-                 @RequestParam(name = "answer", required = false) String answer, Model model,
-                 jakarta.servlet.http.HttpServletResponse response) {
-        // the tracking code is in the address: links on the page must not pass it on
-        response.setHeader("Referrer-Policy", "no-referrer");
+                 @RequestParam(name = "answer", required = false) String answer, Model model) {
         model.addAttribute("number", number == null ? "" : number.trim());
         model.addAttribute("token", token == null ? "" : token.trim());
         model.addAttribute("policy", policy);

@@ -56,6 +56,11 @@ class SupportBrowserIT extends BrowserTestSupport {
         // Kim, customer care, records the call with the start form
         Page kim = newPage(FORM_WIDTH, FORM_HEIGHT);
         login(kim, "tasklist", "kim", DEMO_PASSWORD);
+        // her filters, with the queue of every ticket
+        for (String filter : List.of("My tasks", "My group's queue", "Due today", "Escalated", "Support tickets")) {
+            // a filter shows with its count, e.g. "My tasks 0"
+            assertThat(kim.getByText(filter).first()).isVisible();
+        }
         kim.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Start process")).click();
         Locator dialog = kim.locator(".modal-dialog");
         dialog.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Trouble ticket")).click();
@@ -82,6 +87,9 @@ class SupportBrowserIT extends BrowserTestSupport {
         Task acknowledge = awaitTask(ticket, "UserTask_AcknowledgeTicket");
         String agent = acknowledge.getAssignee();
         assertThat(agent).isIn("tim", "terrence");
+        kim.getByText("Support tickets").first().click();
+        assertThat(kim.getByText("Acknowledge the ticket").first()).isVisible();
+        screenshot(kim, "support-01b-kim-sees-the-ticket-queue");
 
         // the agent acknowledges, then resolves with the matching article in view
         Page page = newPage(FORM_WIDTH, FORM_HEIGHT);

@@ -3,7 +3,6 @@ package io.touchpoint.identity;
 import static io.touchpoint.identity.Roles.*;
 
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -51,14 +50,6 @@ public class DemoData {
             new Person("terrence", "Terrence", "Hank", TECH_SUPPORT),
             new Person("lars", "Lars", "Olsen", TECH_SUPPORT_L2),
             new Person("sue", "Sue", "Palmer", SUPPORT_SUPERVISOR));
-
-    /** Shown with each task in Tasklist's list, so that tasks of different customers can be told apart. */
-    static final List<Map<String, String>> LIST_VARIABLES = List.of(
-            Map.of("name", "companyName", "label", "Company"),
-            Map.of("name", "quoteNumber", "label", "Quote"),
-            Map.of("name", "orderNumber", "label", "Order"),
-            Map.of("name", "ticketNumber", "label", "Ticket"),
-            Map.of("name", "ticketSubject", "label", "Subject"));
 
     private final IdentityService identity;
     private final String password;

@@ -48,6 +48,14 @@ public class RoleAccess {
 
     private static final Logger log = LoggerFactory.getLogger(RoleAccess.class);
 
+    /** Shown with each task in Tasklist's list, so that tasks of different customers can be told apart. */
+    static final List<Map<String, String>> LIST_VARIABLES = List.of(
+            Map.of("name", "companyName", "label", "Company"),
+            Map.of("name", "quoteNumber", "label", "Quote"),
+            Map.of("name", "orderNumber", "label", "Order"),
+            Map.of("name", "ticketNumber", "label", "Ticket"),
+            Map.of("name", "ticketSubject", "label", "Subject"));
+
     /** The processes each role works in. */
     static final Map<String, List<String>> PROCESSES_BY_ROLE = new LinkedHashMap<>();
 
@@ -154,7 +162,7 @@ public class RoleAccess {
         Filter filter = filters.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
             filter = filters.newTaskFilter(name).setQuery(query).setProperties(Map.of("description", description,
-                    "priority", priority, "refresh", true, "variables", DemoData.LIST_VARIABLES));
+                    "priority", priority, "refresh", true, "variables", LIST_VARIABLES));
             filters.saveFilter(filter);
         }
         for (String group : groups) {

@@ -20,7 +20,8 @@ class ProductionSafetyCheck implements InitializingBean {
     private static final Map<String, List<String>> SECRETS = Map.of(
             "touchpoint.admin-password", List.of("TOUCHPOINT_ADMIN_PASSWORD", "admin", "admin-local-trial"),
             "touchpoint.events.api-key", List.of("TOUCHPOINT_EVENTS_API_KEY", "demo-events-key", "events-key-local-trial"),
-            "touchpoint.support.token-secret", List.of("TOUCHPOINT_SUPPORT_TOKEN_SECRET", "demo-ticket-token-secret"));
+            "touchpoint.support.token-secret", List.of("TOUCHPOINT_SUPPORT_TOKEN_SECRET", "demo-ticket-token-secret",
+                    "ticket-secret-local-trial"));
 
     private final Environment environment;
 

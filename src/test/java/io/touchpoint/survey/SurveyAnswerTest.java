@@ -101,6 +101,15 @@ class SurveyAnswerTest {
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(surveys.load(id).status()).isEqualTo(Survey.Status.OPEN);
 
+        // another customer's survey does not open with this customer's token, by API or page
+        activeCustomer("O-2026-90004", "dee@survey.example");
+        String other = id(surveyLink("dee@survey.example"));
+        assertThat(answer(other, "{\"token\": \"" + token + "\", \"satisfaction\": 1}").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForObject("/survey/" + other + "?token=" + token, String.class))
+                .doesNotContain("How satisfied are you overall?");
+        assertThat(surveys.load(other).status()).isEqualTo(Survey.Status.OPEN);
+
         ResponseEntity<Map> first = answer(id, "{\"token\": \"" + token + "\", \"satisfaction\": 5, \"comment\": \"Great\"}");
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
         ResponseEntity<Map> second = answer(id, "{\"token\": \"" + token + "\", \"satisfaction\": 1}");

@@ -60,10 +60,12 @@ public class DemoData {
     }
 
     @EventListener
+    @org.springframework.core.annotation.Order(2)
     public void onReady(ApplicationReadyEvent ready) {
+        // the groups themselves are RoleAccess's (it runs first): here only their demo members
         Roles.ALL.forEach(role -> ensureGroup(role.id(), role.name()));
-        PEOPLE.forEach(this::ensurePerson);
         ensureGroup(ANALYST, "Process analysts");
+        PEOPLE.forEach(this::ensurePerson);
         ensurePerson(new Person("alex", "Alex", "Morgan", ANALYST));
         log.info("Demo data ready: {} groups, {} people (password from touchpoint.demo.password)",
                 Roles.ALL.size(), PEOPLE.size());

@@ -43,7 +43,6 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-@Order(1)
 public class RoleAccess {
 
     private static final Logger log = LoggerFactory.getLogger(RoleAccess.class);
@@ -91,18 +90,25 @@ public class RoleAccess {
     /** Roles with Cockpit: they watch the instances and history of their processes. */
     static final Set<String> MANAGERS = Set.of(SALES_MANAGER, SUPPORT_SUPERVISOR);
 
+    private final org.camunda.bpm.engine.IdentityService identity;
     private final AuthorizationService authorizations;
     private final FilterService filters;
     private final TaskService tasks;
 
-    public RoleAccess(AuthorizationService authorizations, FilterService filters, TaskService tasks) {
+    public RoleAccess(org.camunda.bpm.engine.IdentityService identity, AuthorizationService authorizations,
+                      FilterService filters, TaskService tasks) {
+        this.identity = identity;
         this.authorizations = authorizations;
         this.filters = filters;
         this.tasks = tasks;
     }
 
     @EventListener
+    @Order(1)
     public void onReady(ApplicationReadyEvent ready) {
+        // the groups are the roles of the models: they exist in production too, members are added in Admin
+        Roles.ALL.forEach(role -> ensureGroup(role.id(), role.name()));
+        ensureGroup(ANALYST, "Process analysts");
         Roles.ALL.forEach(role -> grant(role.id(), Resources.APPLICATION, "tasklist", ACCESS));
         PROCESSES_BY_ROLE.forEach((role, processes) -> processes.forEach(process -> {
             EnumSet<org.camunda.bpm.engine.authorization.Permissions> permissions = EnumSet.of(READ);
@@ -119,9 +125,9 @@ public class RoleAccess {
         }));
         STARTS_BY_ROLE.keySet().forEach(role -> grant(role, Resources.PROCESS_INSTANCE, ANY, CREATE));
         MANAGERS.forEach(role -> {
+            // their processes' instances through READ_INSTANCE above: nothing of the other processes
             grant(role, Resources.APPLICATION, "cockpit", ACCESS);
             grant(role, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY);
-            grant(role, Resources.PROCESS_INSTANCE, ANY, READ);
         });
         grant(ANALYST, Resources.APPLICATION, "cockpit", ACCESS);
         grant(ANALYST, Resources.PROCESS_DEFINITION, ANY, READ);
@@ -145,21 +151,36 @@ public class RoleAccess {
         log.info("Role access ready: {} roles, authorizations and task filters in place", Roles.ALL.size());
     }
 
+    /** Grants what is missing: an existing authorization keeps what it has and gains the permissions asked for. */
     private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
         Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(groupId)
-                .resourceType(resource).resourceId(resourceId).singleResult();
+                .resourceType(resource).resourceId(resourceId).list().stream()
+                .filter(existing -> existing.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT).findFirst().orElse(null);
         if (authorization == null) {
             authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
             authorization.setGroupId(groupId);
             authorization.setResource(resource);
             authorization.setResourceId(resourceId);
-            Arrays.stream(permissions).forEach(authorization::addPermission);
-            authorizations.saveAuthorization(authorization);
+        } else if (Arrays.stream(permissions).allMatch(authorization::isPermissionGranted)) {
+            return;
+        }
+        Arrays.stream(permissions).forEach(authorization::addPermission);
+        authorizations.saveAuthorization(authorization);
+    }
+
+    private void ensureGroup(String id, String name) {
+        if (identity.createGroupQuery().groupId(id).count() == 0) {
+            org.camunda.bpm.engine.identity.Group group = identity.newGroup(id);
+            group.setName(name);
+            group.setType("WORKFLOW");
+            identity.saveGroup(group);
         }
     }
 
     private void filter(String name, int priority, String description, List<String> groups, TaskQuery query) {
-        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        // Touchpoint's own filters have no owner; a user's filter of the same name is left alone
+        Filter filter = filters.createFilterQuery().filterName(name).list().stream()
+                .filter(existing -> existing.getOwner() == null).findFirst().orElse(null);
         if (filter == null) {
             filter = filters.newTaskFilter(name).setQuery(query).setProperties(Map.of("description", description,
                     "priority", priority, "refresh", true, "variables", LIST_VARIABLES));

@@ -164,7 +164,8 @@ public class SupportDelegates {
      * raised to high priority and, at level 2, handed over.
      */
     @Bean
-    public JavaDelegate escalateTicket(Tickets tickets, TicketAssignment assignment, TaskService taskService) {
+    public JavaDelegate escalateTicket(Tickets tickets, TicketAssignment assignment, TaskService taskService,
+                                       org.camunda.bpm.engine.AuthorizationService authorizations) {
         return execution -> {
             int level = ((Number) execution.getVariableLocal("level")).intValue();
             String reason = (String) execution.getVariableLocal("reason");
@@ -180,6 +181,15 @@ public class SupportDelegates {
                 execution.setVariable(WORKING_GROUP, SupportProcess.SECOND_LEVEL);
                 for (Task task : open) {
                     taskService.deleteCandidateGroup(task.getId(), previousGroup);
+                    // the engine keeps the group's authorization on the task when the candidate group goes
+                    authorizations.createAuthorizationQuery().resourceType(org.camunda.bpm.engine.authorization.Resources.TASK)
+                            .resourceId(task.getId()).groupIdIn(previousGroup).list()
+                            .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
+                    if (agent != null && !agent.equals(secondLevel)) {
+                        authorizations.createAuthorizationQuery().resourceType(org.camunda.bpm.engine.authorization.Resources.TASK)
+                                .resourceId(task.getId()).userIdIn(agent).list()
+                                .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
+                    }
                     taskService.addCandidateGroup(task.getId(), SupportProcess.SECOND_LEVEL);
                     taskService.setAssignee(task.getId(), secondLevel); // the assignment listener records a handover
                 }

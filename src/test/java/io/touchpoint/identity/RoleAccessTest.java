@@ -111,6 +111,41 @@ class RoleAccessTest {
     }
 
     @Test
+    void aTicketMovedToSecondLevelLeavesFirstLevelsView() {
+        String ticket = tickets.open(new NewTicket("Fiber link flapping", "The link drops every few minutes.",
+                NewTicket.Category.DEGRADED_SERVICE, NewTicket.Priority.P2, null, null, "ops@harbor.example", "Hana Ortiz",
+                null, null, null)).ticketNumber();
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(ticket).singleResult().getId();
+        Task acknowledge = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
+                .processInstanceId(instance).taskDefinitionKey("UserTask_AcknowledgeTicket").singleResult(), t -> t != null);
+        String agent = acknowledge.getAssignee();
+        String colleague = "tim".equals(agent) ? "terrence" : "tim";
+        awaitIdle(instance);
+        tasks.complete(acknowledge.getId());
+        Task work = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("UserTask_WorkTicket").singleResult();
+        assertThat(as(colleague, () -> tasks.createTaskQuery().taskId(work.getId()).count())).as("first level's queue")
+                .isEqualTo(1);
+
+        // the resolution target is missed: second level takes the task
+        management.executeJob(management.createJobQuery().processInstanceId(instance)
+                .activityId("BoundaryEvent_ResolutionBreached").singleResult().getId());
+
+        assertThat(tasks.createTaskQuery().taskId(work.getId()).singleResult().getAssignee()).isEqualTo("lars");
+        assertThat(as("lars", () -> tasks.createTaskQuery().taskId(work.getId()).count())).isEqualTo(1);
+        assertThat(as(colleague, () -> tasks.createTaskQuery().taskId(work.getId()).count())).as("no longer first level's")
+                .isZero();
+        assertThat(as(agent, () -> tasks.createTaskQuery().taskId(work.getId()).count())).isZero();
+    }
+
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+
+    private void awaitIdle(String instance) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery().processInstanceId(instance)
+                .executable().count() == 0);
+    }
+
+    @Test
     void everyRoleHasItsTaskFilters() {
         List<String> kims = as("kim", () -> filters.createTaskFilterQuery().list().stream().map(Filter::getName).toList());
         List<String> theos = as("theo", () -> filters.createTaskFilterQuery().list().stream().map(Filter::getName).toList());

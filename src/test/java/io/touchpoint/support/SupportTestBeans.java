@@ -44,7 +44,8 @@ final class SupportTestBeans {
         Mocks.register("ticketAcknowledged", delegates.ticketAcknowledged(tickets, beans.calendar));
         Mocks.register("ticketReassigned", delegates.ticketReassigned(tickets, assignment));
         Mocks.register("suggestKnowledge", delegates.suggestKnowledge(knowledge));
-        Mocks.register("escalateTicket", delegates.escalateTicket(tickets, assignment, engine.getTaskService()));
+        Mocks.register("escalateTicket", delegates.escalateTicket(tickets, assignment, engine.getTaskService(),
+                engine.getAuthorizationService()));
         Mocks.register("pauseSlaClock", delegates.pauseSlaClock(tickets, policy));
         Mocks.register("resumeSlaClock", delegates.resumeSlaClock(tickets, policy, beans.calendar));
         Mocks.register("recordResolution", delegates.recordResolution(tickets, knowledge, policy, beans.calendar));

@@ -19,7 +19,7 @@ import org.springframework.core.env.MapPropertySource;
  * fails the tests; they never fall back to H2.
  * <p>
  * Server and login: {@code touchpoint.test.postgres.url} (default {@code jdbc:postgresql://127.0.0.1:5432/}),
- * {@code touchpoint.test.postgres.admin-database} ({@code test}), {@code touchpoint.test.postgres.user}
+ * {@code touchpoint.test.postgres.admin-database} ({@code postgres}), {@code touchpoint.test.postgres.user}
  * ({@code postgres}) and {@code touchpoint.test.postgres.password} (empty: trust authentication).
  */
 public class PostgresTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -64,7 +64,7 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
     }
 
     private static void execute(String sql) {
-        String url = server() + System.getProperty(ENABLED + ".admin-database", "test");
+        String url = server() + System.getProperty(ENABLED + ".admin-database", "postgres");
         try (Connection connection = DriverManager.getConnection(url, user(), password());
              Statement statement = connection.createStatement()) {
             statement.execute(sql);

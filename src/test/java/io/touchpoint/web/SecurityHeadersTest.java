@@ -20,7 +20,7 @@ class SecurityHeadersTest {
         HttpHeaders quote = http.getForEntity("/quote", String.class).getHeaders();
         assertThat(quote.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(quote.getFirst("X-Frame-Options")).isEqualTo("SAMEORIGIN");
-        assertThat(quote.getFirst("Content-Security-Policy")).contains("default-src 'self'").contains("frame-ancestors 'self'");
+        assertThat(quote.getFirst("Content-Security-Policy")).contains("default-src 'self'").contains("script-src 'self';").contains("frame-ancestors 'self'");
         assertThat(quote.getFirst("Referrer-Policy")).isEqualTo("same-origin");
 
         assertThat(http.getForEntity("/track?ticket=T-2026-00001&token=x", String.class).getHeaders()

@@ -72,6 +72,18 @@ abstract class BrowserTestSupport {
         }
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    javax.sql.DataSource dataSource;
+
+    /** H2 by default; PostgreSQL under -Ppostgres (PostgresTestDatabase overrides the H2 address above). */
+    @org.junit.jupiter.api.BeforeEach
+    void runsOnTheDatabaseOfTheProfile() throws java.sql.SQLException {
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            org.assertj.core.api.Assertions.assertThat(connection.getMetaData().getDatabaseProductName())
+                    .isEqualTo(io.touchpoint.testing.PostgresTestDatabase.enabled() ? "PostgreSQL" : "H2");
+        }
+    }
+
     @AfterEach
     void closeContexts() {
         contexts.forEach(BrowserContext::close);

@@ -4,7 +4,6 @@ import static io.touchpoint.identity.Roles.*;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
@@ -49,7 +48,8 @@ public class DemoData {
             new Person("tim", "Tim", "Samuel", TECH_SUPPORT),
             new Person("terrence", "Terrence", "Hank", TECH_SUPPORT),
             new Person("lars", "Lars", "Olsen", TECH_SUPPORT_L2),
-            new Person("sue", "Sue", "Palmer", SUPPORT_SUPERVISOR));
+            new Person("sue", "Sue", "Palmer", SUPPORT_SUPERVISOR),
+            new Person("alex", "Alex", "Morgan", ANALYST));
 
     private final IdentityService identity;
     private final String password;
@@ -62,22 +62,9 @@ public class DemoData {
     @EventListener
     @org.springframework.core.annotation.Order(2)
     public void onReady(ApplicationReadyEvent ready) {
-        // the groups themselves are RoleAccess's (it runs first): here only their demo members
-        Roles.ALL.forEach(role -> ensureGroup(role.id(), role.name()));
-        ensureGroup(ANALYST, "Process analysts");
+        // the groups themselves are RoleAccess's (its listener runs first): here only their demo members
         PEOPLE.forEach(this::ensurePerson);
-        ensurePerson(new Person("alex", "Alex", "Morgan", ANALYST));
-        log.info("Demo data ready: {} groups, {} people (password from touchpoint.demo.password)",
-                Roles.ALL.size(), PEOPLE.size());
-    }
-
-    private void ensureGroup(String id, String name) {
-        if (identity.createGroupQuery().groupId(id).count() == 0) {
-            Group group = identity.newGroup(id);
-            group.setName(name);
-            group.setType("WORKFLOW");
-            identity.saveGroup(group);
-        }
+        log.info("Demo data ready: {} people (password from touchpoint.demo.password)", PEOPLE.size());
     }
 
     private void ensurePerson(Person person) {

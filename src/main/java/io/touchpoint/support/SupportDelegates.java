@@ -3,6 +3,7 @@ package io.touchpoint.support;
 import static io.touchpoint.support.SupportProcess.Vars.*;
 
 import io.touchpoint.calendar.BusinessCalendar;
+import io.touchpoint.escalation.EscalateTaskDelegate;
 import io.touchpoint.knowledge.Article;
 import io.touchpoint.knowledge.KnowledgeBase;
 import io.touchpoint.knowledge.NewArticle;
@@ -13,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -165,7 +168,7 @@ public class SupportDelegates {
      */
     @Bean
     public JavaDelegate escalateTicket(Tickets tickets, TicketAssignment assignment, TaskService taskService,
-                                       org.camunda.bpm.engine.AuthorizationService authorizations) {
+                                       AuthorizationService authorizations) {
         return execution -> {
             int level = ((Number) execution.getVariableLocal("level")).intValue();
             String reason = (String) execution.getVariableLocal("reason");
@@ -182,11 +185,11 @@ public class SupportDelegates {
                 for (Task task : open) {
                     taskService.deleteCandidateGroup(task.getId(), previousGroup);
                     // the engine keeps the group's authorization on the task when the candidate group goes
-                    authorizations.createAuthorizationQuery().resourceType(org.camunda.bpm.engine.authorization.Resources.TASK)
+                    authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
                             .resourceId(task.getId()).groupIdIn(previousGroup).list()
                             .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
                     if (agent != null && !agent.equals(secondLevel)) {
-                        authorizations.createAuthorizationQuery().resourceType(org.camunda.bpm.engine.authorization.Resources.TASK)
+                        authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
                                 .resourceId(task.getId()).userIdIn(agent).list()
                                 .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
                     }
@@ -202,7 +205,7 @@ public class SupportDelegates {
                 tickets.assigned(number, SupportProcess.SECOND_LEVEL, (String) execution.getVariable(ASSIGNEE));
             }
             for (Task task : open) {
-                taskService.setPriority(task.getId(), io.touchpoint.escalation.EscalateTaskDelegate.ESCALATED_PRIORITY);
+                taskService.setPriority(task.getId(), EscalateTaskDelegate.ESCALATED_PRIORITY);
             }
             int newLevel = Math.max(current, level);
             execution.setVariable(ESCALATION_LEVEL, newLevel);

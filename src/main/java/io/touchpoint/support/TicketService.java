@@ -76,9 +76,9 @@ public class TicketService {
             boolean running = runtime.createProcessInstanceQuery().processInstanceId(ticket.processInstanceId()).count() > 0;
             String question = running && "ANSWER".equals(waitingFor)
                     ? (String) runtime.getVariable(ticket.processInstanceId(), QUESTION) : null;
-            String resolution = lastResolution(number);
+            List<Ticket.Event> timeline = tickets.timeline(number);
             String assignee = running ? (String) runtime.getVariable(ticket.processInstanceId(), ASSIGNEE_NAME) : null;
-            return new View(ticket, tickets.timeline(number), waitingFor, question, resolution, assignee);
+            return new View(ticket, timeline, waitingFor, question, lastResolution(timeline), assignee);
         });
     }
 
@@ -170,8 +170,8 @@ public class TicketService {
         return tickets.find(number);
     }
 
-    private String lastResolution(String number) {
-        return tickets.timeline(number).stream().filter(event -> event.type() == Ticket.EventType.RESOLVED)
+    private static String lastResolution(List<Ticket.Event> timeline) {
+        return timeline.stream().filter(event -> event.type() == Ticket.EventType.RESOLVED)
                 .reduce((first, second) -> second).map(Ticket.Event::detail).orElse(null);
     }
 }

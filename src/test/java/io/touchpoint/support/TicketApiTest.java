@@ -264,11 +264,8 @@ class TicketApiTest {
         return http.postForEntity(path, Json.body(json, null), Map.class);
     }
 
-    ResponseEntity<Map> post(String path, String json, HttpHeaders extra) {
-        HttpEntity<String> body = Json.body(json, null);
-        HttpHeaders headers = new HttpHeaders();
-        headers.putAll(body.getHeaders());
-        headers.putAll(extra);
+    ResponseEntity<Map> post(String path, String json, HttpHeaders headers) {
+        headers.setContentType(MediaType.APPLICATION_JSON);
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), Map.class);
     }
 

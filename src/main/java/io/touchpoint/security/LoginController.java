@@ -48,6 +48,6 @@ class LoginController {
         boolean form = request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException;
         model.addAttribute("form", form);
         model.addAttribute("user", user == null ? null : user.getName());
-        return "pages/access-denied";
+        return "error/403";
     }
 }

@@ -166,6 +166,9 @@ class OneLoginTest {
         assertThat(outage.statusCode()).isEqualTo(403);
         assertThat(outage.body()).contains("Not for your role").contains("logged in as theo");
         assertThat(browser.get("/mail").statusCode()).isEqualTo(403);
+        HttpResponse<String> cockpit = browser.get("/camunda/app/cockpit/" + engine.getName() + "/", "Accept", "text/html");
+        assertThat(cockpit.statusCode()).isEqualTo(403);
+        assertThat(cockpit.body()).contains("Not for your role");
 
         HttpResponse<String> api = browser.get("/api/kb/articles");
         assertThat(api.statusCode()).isEqualTo(403);

@@ -79,9 +79,6 @@ class SecurityConfiguration {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-src 'self'; frame-ancestors 'self'; "
             + "form-action 'self'; base-uri 'self'; object-src 'none'";
 
-    /** Where a login without a page to go back to lands: Tasklist, where staff work. */
-    static final String AFTER_LOGIN = "/camunda/app/tasklist/";
-
     private static final String ENGINE_REST = "/engine-rest";
 
     private final PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
@@ -171,7 +168,8 @@ class SecurityConfiguration {
                         .hasAnyAuthority(OUTAGE_LIST)
                         // customers' pages and APIs, the quote form, the login page, health
                         .anyRequest().permitAll())
-                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl(AFTER_LOGIN)
+                // a login without a page to go back to lands in Tasklist, where staff work
+                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl(webapps + "/app/tasklist/")
                         .failureHandler(loginFailure(problems)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(errors -> errors

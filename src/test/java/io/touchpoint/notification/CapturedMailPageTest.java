@@ -3,16 +3,15 @@ package io.touchpoint.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import io.touchpoint.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -24,8 +23,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class CapturedMailPageTest {
 
-    @Autowired
-    TestRestTemplate http;
+    @LocalServerPort
+    int port;
 
     @Autowired
     EmailService emails;
@@ -41,19 +40,20 @@ class CapturedMailPageTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !mailbox.messages().isEmpty());
         int index = mailbox.messages().size() - 1;
 
-        assertThat(http.getForEntity("/mail", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.withBasicAuth("sara", "demo").getForEntity("/mail", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(new WebSession(port).get("/mail").statusCode()).as("to the login page").isEqualTo(302);
+        WebSession sara = new WebSession(port);
+        sara.logIn("sara", "demo");
+        assertThat(sara.get("/mail").statusCode()).isEqualTo(HttpStatus.FORBIDDEN.value());
 
-        TestRestTemplate admin = http.withBasicAuth("admin", "admin");
-        assertThat(admin.getForObject("/mail", String.class)).contains("Your guides").contains("ann@acme.example");
-        String page = admin.getForObject("/mail/" + index, String.class);
+        WebSession admin = new WebSession(port);
+        admin.logIn("admin", "admin");
+        assertThat(admin.get("/mail").body()).contains("Your guides").contains("ann@acme.example");
+        String page = admin.get("/mail/" + index).body();
         assertThat(page).contains("Your guides").contains("portal-user-guide.pdf").contains("application/pdf")
                 .contains("Q-2026-00001");
-        ResponseEntity<byte[]> pdf = admin.getForEntity("/mail/" + index + "/attachments/0", byte[].class);
-        assertThat(pdf.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
-        assertThat(new String(pdf.getBody(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-        assertThat(admin.getForEntity("/mail/" + index + "/attachments/7", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.NOT_FOUND);
+        java.net.http.HttpResponse<String> pdf = admin.get("/mail/" + index + "/attachments/0");
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(pdf.body()).startsWith("%PDF-");
+        assertThat(admin.get("/mail/" + index + "/attachments/7").statusCode()).isEqualTo(HttpStatus.NOT_FOUND.value());
     }
 }

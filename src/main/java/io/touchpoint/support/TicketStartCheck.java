@@ -42,7 +42,7 @@ final class TicketStartCheck {
             bad.add(CONTACT_NAME + " must be one line of at most 120 characters");
         }
         if (email != null && !Mailbox.Validator.isMailbox(email)) {
-            bad.add(CONTACT_EMAIL + " must be one email address such as ann@example.com");
+            bad.add(CONTACT_EMAIL + " must be a valid email address, one mailbox such as ann@example.com");
         }
         if (subject != null && (subject.length() > 200 || !ONE_LINE.matcher(subject).matches())) {
             bad.add(SUBJECT + " must be one line of at most 200 characters");

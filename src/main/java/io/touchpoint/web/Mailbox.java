@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Mailbox {
 
-    String message() default "must be one email address such as ann@example.com";
+    String message() default "must be a valid email address";
 
     Class<?>[] groups() default {};
 

@@ -67,7 +67,7 @@ class EngineRestErrorsTest {
 
         assertClean(response, 400);
         assertThat(Http.json(response).get("message").toString()).startsWith("The service request cannot be registered: ")
-                .contains("contactEmail must be one email address")
+                .contains("contactEmail must be a valid email address")
                 .contains("ticketSubject must be one line")
                 .contains("category must be one of BILLING, MOVE_ADD_CHANGE, GENERAL")
                 .contains("priority must be one of P1, P2, P3, P4")

@@ -133,9 +133,11 @@ class SecurityConfiguration {
                                          SecurityProblems problems) throws Exception {
         return basicApi(http.securityMatcher(paths.matcher("/api/kb/**")), authentication, problems)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(KNOWLEDGE_BASE))
-                // a script's Basic login is sent on purpose, never by a browser on its own: only the session needs CSRF
+                // a script's Basic login is sent on purpose, never by a browser on its own: only the session needs
+                // CSRF (without a session, or with Basic, there is no ambient credential to abuse: a stranger gets 401)
                 .csrf(csrf -> csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository())
-                        .ignoringRequestMatchers(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null))
+                        .ignoringRequestMatchers(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                                || request.getSession(false) == null))
                 .headers(this::touchpointHeaders)
                 .build();
     }
@@ -177,6 +179,8 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 AnyRequestMatcher.INSTANCE)
                         .defaultAccessDeniedHandlerFor(problems, api)
+                        // a page refused to a script (no Accept: text/html) gets problem details, a browser the page
+                        .defaultAccessDeniedHandlerFor(problems, new NegatedRequestMatcher(SecurityConfiguration::browser))
                         .defaultAccessDeniedHandlerFor(deniedPage, AnyRequestMatcher.INSTANCE))
                 // Every form of Touchpoint's pages carries the session's token (Thymeleaf's th:action adds it): the
                 // tracking page's reply and confirmation, the survey, the demo sign and pay pages, the login. The
@@ -186,6 +190,12 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository()).ignoringRequestMatchers(api))
                 .headers(this::touchpointHeaders)
                 .build();
+    }
+
+    /** Whether a browser asks, wanting a page ({@code Accept: text/html}). */
+    private static boolean browser(jakarta.servlet.http.HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        return accept != null && accept.contains("text/html");
     }
 
     /**

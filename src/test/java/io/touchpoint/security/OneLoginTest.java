@@ -145,7 +145,7 @@ class OneLoginTest {
         assertThat(browser.get("/kb", arman).statusCode()).as("no Basic login on pages").isEqualTo(302);
         assertThat(browser.get("/api/kb/articles", arman).statusCode()).isEqualTo(200);
 
-        HttpResponse<String> anonymous = browser.get("/engine-rest/task");
+        HttpResponse<String> anonymous = browser.get("/engine-rest/task", "Accept", "application/json");
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(scheme -> assertThat(scheme)

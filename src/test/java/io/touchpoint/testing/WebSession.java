@@ -90,8 +90,16 @@ public final class WebSession {
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))};
     }
 
+    /** A request as a browser sends it: asking for a page, unless the caller names what it accepts. */
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
+        boolean accepts = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            accepts |= headers[i].equalsIgnoreCase("Accept");
+        }
+        if (!accepts) {
+            request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8");
+        }
         return headers.length == 0 ? request : request.headers(headers);
     }
 

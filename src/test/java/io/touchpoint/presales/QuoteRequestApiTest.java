@@ -7,10 +7,12 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.touchpoint.testing.TestSmtp;
 import io.touchpoint.testing.Json;
+import io.touchpoint.testing.Mails;
 import io.touchpoint.testing.TouchpointSpringTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -54,10 +56,12 @@ class QuoteRequestApiTest {
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PresalesProcess.PROCESS_ID)
                 .processInstanceBusinessKey(quoteNumber).count()).isEqualTo(1);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length > 0);
-        MimeMessage email = smtp.getReceivedMessages()[0];
-        assertThat(email.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("ann@acme.example");
-        assertThat(email.getSubject()).isEqualTo("Your quote request " + quoteNumber);
+        // this request's email, by its number: other tests' emails may reach the same SMTP server meanwhile
+        MimeMessage email = await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> ("Your quote request " + quoteNumber).equals(Mails.subject(message))).findFirst()
+                .orElse(null), found -> found != null);
+        assertThat(email.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
+                .containsExactly("ann@acme.example");
         String body = GreenMailUtil.getBody(email);
         assertThat(body).contains(quoteNumber).contains("Acme Dental").contains("text/plain").contains("text/html");
     }

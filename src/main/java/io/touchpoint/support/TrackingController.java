@@ -1,6 +1,8 @@
 package io.touchpoint.support;
 
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,7 +56,7 @@ class TrackingController {
         if (message.isBlank() || message.length() > 4000) {
             redirect.addFlashAttribute("problem", "Please write your answer (at most 4000 characters).");
         } else {
-            notice(redirect, TicketService.retryingOnce(() -> service.comment(number, token, message.trim())), "Thank you: your answer is with your agent.",
+            notice(redirect, () -> service.comment(number, token, message.trim()), "Thank you: your answer is with your agent.",
                     "This ticket takes no more answers. Please open a new ticket.");
         }
         return back(number, token);
@@ -66,7 +68,7 @@ class TrackingController {
         if (comment.length() > 2000) {
             redirect.addFlashAttribute("problem", "Please keep your comment to 2000 characters.");
         } else {
-            notice(redirect, TicketService.retryingOnce(() -> service.confirm(number, token, resolved, comment)), resolved
+            notice(redirect, () -> service.confirm(number, token, resolved, comment), resolved
                             ? "Thank you for confirming: the ticket is closed."
                             : "We are sorry it is not fixed: your ticket is open again, with the same agent.",
                     "This ticket is not waiting for a confirmation.");
@@ -74,7 +76,15 @@ class TrackingController {
         return back(number, token);
     }
 
-    private static void notice(RedirectAttributes redirect, TicketService.Outcome outcome, String done, String notWaiting) {
+    private static void notice(RedirectAttributes redirect, Supplier<TicketService.Outcome> answer, String done,
+                               String notWaiting) {
+        TicketService.Outcome outcome;
+        try {
+            outcome = answer.get();
+        } catch (OptimisticLockingException changedMeanwhile) {
+            redirect.addFlashAttribute("problem", TicketService.CHANGED_MEANWHILE);
+            return;
+        }
         switch (outcome) {
             case DONE -> redirect.addFlashAttribute("notice", done);
             case NOT_WAITING -> redirect.addFlashAttribute("problem", notWaiting);

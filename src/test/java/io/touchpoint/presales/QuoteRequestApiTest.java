@@ -1,19 +1,17 @@
 package io.touchpoint.presales;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.touchpoint.journey.CustomerJourneyProcess;
+import io.touchpoint.notification.Outbox;
 import io.touchpoint.testing.TestSmtp;
 import io.touchpoint.testing.Json;
 import io.touchpoint.testing.Mails;
 import io.touchpoint.testing.TouchpointSpringTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -41,6 +39,9 @@ class QuoteRequestApiTest {
     @Autowired
     RuntimeService runtime;
 
+    @Autowired
+    Outbox outbox;
+
     static final String VALID = """
             {"companyName": "Acme Dental", "contactName": "Ann Lee", "contactEmail": "ann@acme.example",
              "phone": "+1 555 010 0100", "seats": 25, "requestedServices": ["HOSTED_VOICE", "FIBER_INTERNET"],
@@ -57,10 +58,12 @@ class QuoteRequestApiTest {
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PresalesProcess.PROCESS_ID)
                 .processInstanceBusinessKey(quoteNumber).count()).isEqualTo(1);
 
-        // this request's email, by its number: other tests' emails may reach the same SMTP server meanwhile
-        MimeMessage email = await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(smtp.getReceivedMessages())
-                .filter(message -> ("Your quote request " + quoteNumber).equals(Mails.subject(message))).findFirst()
-                .orElse(null), found -> found != null);
+        // this request's email, by its Message-ID: other tests' emails reach the same SMTP server, with the same
+        // quote numbers when they come from another test context
+        String presales = runtime.createProcessInstanceQuery().processDefinitionKey(PresalesProcess.PROCESS_ID)
+                .processInstanceBusinessKey(quoteNumber).singleResult().getId();
+        MimeMessage email = Mails.awaitReceived(smtp, outbox, presales, "Your quote request " + quoteNumber);
+        assertThat(email.getSubject()).isEqualTo("Your quote request " + quoteNumber);
         assertThat(email.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
                 .containsExactly("ann@acme.example");
         String body = GreenMailUtil.getBody(email);

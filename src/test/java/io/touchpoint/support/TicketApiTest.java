@@ -1,16 +1,16 @@
 package io.touchpoint.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import io.touchpoint.notification.Outbox;
 import io.touchpoint.testing.Json;
+import io.touchpoint.testing.Mails;
 import io.touchpoint.testing.TestSmtp;
 import io.touchpoint.testing.TouchpointSpringTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +71,7 @@ class TicketApiTest {
         assertThat(created.getBody()).containsEntry("kind", "TROUBLE");
         assertThat(created.getHeaders().getLocation()).hasPath("/api/tickets/" + number);
 
-        MimeMessage acknowledgement = awaitEmail("We received your ticket " + number);
+        MimeMessage acknowledgement = awaitEmail(number, "We received your ticket " + number);
         assertThat(acknowledgement.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("ann@acme.example");
         String body = body(acknowledgement);
         assertThat(body).contains(number).contains("/track?ticket=" + number + "&token=" + token);
@@ -104,7 +104,7 @@ class TicketApiTest {
         complete(instance, "UserTask_AcknowledgeTicket", Map.of());
         complete(instance, "UserTask_WorkTicket", Map.of("workOutcome", "NEED_INFO",
                 "questionToCustomer", "Did the router restart at 7:00?"));
-        MimeMessage question = awaitEmail("Ticket " + number + ": we need your answer");
+        MimeMessage question = awaitEmail(number, "Ticket " + number + ": we need your answer");
         assertThat(body(question)).contains("Did the router restart at 7:00?");
         Map<String, Object> waiting = get(number, token).getBody();
         assertThat(waiting).containsEntry("status", "WAITING_FOR_CUSTOMER").containsEntry("waitingFor", "ANSWER")
@@ -120,7 +120,7 @@ class TicketApiTest {
 
         complete(instance, "UserTask_WorkTicket", Map.of("workOutcome", "RESOLVED",
                 "resolution", "We turned SIP ALG off on the router."));
-        MimeMessage resolved = awaitEmail("Ticket " + number + " is resolved");
+        MimeMessage resolved = awaitEmail(number, "Ticket " + number + " is resolved");
         assertThat(body(resolved)).contains("SIP ALG").contains("&answer=fixed").contains("&answer=not-fixed");
         assertThat(get(number, token).getBody()).containsEntry("waitingFor", "CONFIRMATION")
                 .containsEntry("resolution", "We turned SIP ALG off on the router.");
@@ -131,7 +131,7 @@ class TicketApiTest {
         assertThat(confirmed.getBody()).containsEntry("status", "CLOSED");
         assertThat(types(confirmed.getBody())).containsSubsequence("RECEIVED", "ASSIGNED", "ACKNOWLEDGED", "WAITING",
                 "CUSTOMER_REPLIED", "RESOLVED", "CONFIRMED", "CLOSED");
-        awaitEmail("How did we do on ticket " + number);
+        awaitEmail(number, "How did we do on ticket " + number);
 
         // closed: no more comments or confirmations
         assertThat(post("/api/tickets/" + number + "/comments?token=" + token, "{\"message\": \"One more thing\"}")
@@ -149,7 +149,7 @@ class TicketApiTest {
 
         management.executeJob(breach.getId());
 
-        MimeMessage escalated = awaitEmail("Your ticket " + number + " has been escalated");
+        MimeMessage escalated = awaitEmail(number, "Your ticket " + number + " has been escalated");
         assertThat(escalated.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo("ann@acme.example");
         assertThat(tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey("UserTask_ReviewLateFirstResponse")
                 .taskCandidateGroup("support-supervisor").count()).isEqualTo(1);
@@ -164,7 +164,7 @@ class TicketApiTest {
         assertThat(created.getBody()).containsEntry("kind", "SERVICE_REQUEST");
         String number = (String) created.getBody().get("ticketNumber");
         assertThat(number).startsWith("S-");
-        awaitEmail("We received your request " + number);
+        awaitEmail(number, "We received your request " + number);
         Task handle = tasks.createTaskQuery().processInstanceBusinessKey(number).singleResult();
         assertThat(handle.getTaskDefinitionKey()).isEqualTo("UserTask_HandleRequest");
         assertThat(handle.getAssignee()).isEqualTo("betty");
@@ -253,6 +253,8 @@ class TicketApiTest {
 
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    Outbox outbox;
 
     long ticketRows() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM support_ticket", Long.class);
@@ -295,17 +297,9 @@ class TicketApiTest {
         return ((List<Map<String, Object>>) ticket.get("timeline")).stream().map(e -> (String) e.get("type")).toList();
     }
 
-    static MimeMessage awaitEmail(String subjectStart) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(smtp.getReceivedMessages())
-                .filter(message -> subject(message).startsWith(subjectStart)).findFirst().orElse(null), found -> found != null);
-    }
-
-    static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    /** The ticket's email, as received: by its Message-ID (another context's ticket may have the same number). */
+    MimeMessage awaitEmail(String number, String subjectStart) {
+        return Mails.awaitReceived(smtp, outbox, instance(number), subjectStart);
     }
 
     static String body(MimeMessage message) {

@@ -8,7 +8,6 @@ import io.touchpoint.notification.EmailService;
 import io.touchpoint.notification.MailDispatcher;
 import io.touchpoint.notification.MailSettings;
 import io.touchpoint.notification.Outbox;
-import io.touchpoint.notification.OutboxEmail;
 import io.touchpoint.notification.Recipients;
 import io.touchpoint.notification.RetryPolicy;
 import io.touchpoint.numbering.BusinessNumbers;
@@ -17,7 +16,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import javax.sql.DataSource;
@@ -97,12 +95,8 @@ public final class ProcessTestBeans {
          */
         public MimeMessage received(GreenMailOperations smtp, String processInstanceId, String subjectStart) {
             sendQueued();
-            OutboxEmail queued = outbox.ofProcessInstance(processInstanceId).stream()
-                    .filter(email -> email.subject().startsWith(subjectStart)).reduce((first, second) -> second)
-                    .orElseThrow(() -> new AssertionError("no email '" + subjectStart + "' of " + processInstanceId));
-            return Arrays.stream(smtp.getReceivedMessages()).filter(message -> Mails.messageId(message)
-                    .equals("<" + queued.messageId() + ">")).findFirst()
-                    .orElseThrow(() -> new AssertionError("email " + queued.messageId() + " was not received"));
+            return Mails.received(smtp, outbox, processInstanceId, subjectStart).orElseThrow(() ->
+                    new AssertionError("no email '" + subjectStart + "' of " + processInstanceId + " was received"));
         }
     }
 

@@ -179,8 +179,8 @@ public class MailDispatcher implements DisposableBean {
             OutboxEmail email = each.getValue();
             Exception failure = failed.get(each.getKey());
             if (failure == null) {
+                incidents.resolve(email); // first: a SENT email has no open incident
                 outbox.sent(email.id(), node, clock.instant());
-                incidents.resolve(email);
                 sent++;
             } else {
                 failedAttempt(email, EmailService.reason(failure));

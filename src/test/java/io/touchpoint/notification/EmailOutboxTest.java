@@ -108,6 +108,7 @@ class EmailOutboxTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> instances.stream().map(this::acknowledgement)
                 .allMatch(email -> email.status() == OutboxEmail.Status.SENT));
+        // (an email is marked SENT once its incident is resolved)
         Map<String, Long> received = Arrays.stream(smtp.getReceivedMessages())
                 .collect(Collectors.groupingBy(Mails::messageId, Collectors.counting()));
         assertThat(instances).allSatisfy(instance -> {

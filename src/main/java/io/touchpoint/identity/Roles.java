@@ -2,7 +2,7 @@ package io.touchpoint.identity;
 
 import java.util.List;
 
-/** The candidate groups of the models: the roles of ../shared/touchpoints.md. */
+/** The candidate groups of the models: the roles of docs/touchpoints.md. */
 public final class Roles {
 
     public static final String SALES_REP = "sales-rep";

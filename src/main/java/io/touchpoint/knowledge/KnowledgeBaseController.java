@@ -1,8 +1,8 @@
 package io.touchpoint.knowledge;
 
-import io.touchpoint.web.AdminOnlyFilter;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -12,7 +12,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
@@ -59,8 +58,8 @@ class KnowledgeBaseController {
     @PostMapping(path = "/api/kb/articles", consumes = "application/json", produces = "application/json")
     @ResponseBody
     ResponseEntity<Map<String, Object>> create(@Valid @RequestBody NewArticle article,
-                                               @RequestAttribute(name = AdminOnlyFilter.USER_ATTRIBUTE) String user) {
-        long id = knowledgeBase.create(article, user);
+                                               Principal user) {
+        long id = knowledgeBase.create(article, user.getName());
         return ResponseEntity.created(URI.create("/api/kb/articles/" + id)).body(Map.of("id", id));
     }
 }

@@ -1,5 +1,6 @@
 package io.touchpoint.knowledge;
 
+import io.touchpoint.web.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -7,12 +8,13 @@ import java.util.List;
 
 /** What {@code POST /api/kb/articles} accepts. Categories are the ticket categories of the SLA table. */
 public record NewArticle(
-        @NotBlank @Size(max = 200) String title,
-        @NotBlank @Size(max = 4000) String symptoms,
-        @NotBlank @Size(max = 8000) String workaround,
+        @NotBlank @Size(max = 200) @Pattern(regexp = Text.ONE_LINE, message = Text.ONE_LINE_MESSAGE) String title,
+        @NotBlank @Size(max = 4000) @Pattern(regexp = Text.MULTI_LINE, message = Text.MULTI_LINE_MESSAGE) String symptoms,
+        @NotBlank @Size(max = 8000) @Pattern(regexp = Text.MULTI_LINE, message = Text.MULTI_LINE_MESSAGE) String workaround,
         @NotBlank @Pattern(regexp = "OUTAGE|DEGRADED_SERVICE|EQUIPMENT|ACCESS|BILLING|MOVE_ADD_CHANGE|GENERAL",
                 message = "must be one of OUTAGE, DEGRADED_SERVICE, EQUIPMENT, ACCESS, BILLING, MOVE_ADD_CHANGE, GENERAL")
         String category,
-        @Size(max = 10) List<@NotBlank @Size(max = 30) String> tags,
-        @Size(max = 32) String sourceTicket) {
+        @Size(max = 10) List<@NotBlank @Size(max = 30) @Pattern(regexp = "[^,\\p{Cc}\\p{Zl}\\p{Zp}]*",
+                message = "must be one tag: no commas, on one line") String> tags,
+        @Size(max = 32) @Pattern(regexp = Text.ONE_LINE, message = Text.ONE_LINE_MESSAGE) String sourceTicket) {
 }

@@ -1,5 +1,6 @@
 package io.touchpoint.presales;
 
+import io.touchpoint.limits.RateLimits;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.Map;
@@ -16,14 +17,17 @@ import org.springframework.ui.Model;
 class QuoteRequestController {
 
     private final PresalesService presales;
+    private final RateLimits limits;
 
-    QuoteRequestController(PresalesService presales) {
+    QuoteRequestController(PresalesService presales, RateLimits limits) {
         this.presales = presales;
+        this.limits = limits;
     }
 
     @PostMapping(path = "/api/quote-requests", consumes = "application/json", produces = "application/json")
     @ResponseBody
     ResponseEntity<Map<String, String>> submit(@Valid @RequestBody QuoteRequest request) {
+        limits.takeForRecipient(request.contactEmail());
         String quoteNumber = presales.submit(request);
         return ResponseEntity.created(URI.create("/api/quote-requests/" + quoteNumber))
                 .body(Map.of("quoteNumber", quoteNumber));

@@ -1,6 +1,7 @@
 package io.touchpoint.support;
 
-import jakarta.validation.constraints.Email;
+import io.touchpoint.web.Mailbox;
+import io.touchpoint.web.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -11,15 +12,14 @@ import jakarta.validation.constraints.Size;
  * Either {@code priority}, or {@code impact} and {@code urgency} (then the priority follows from them).
  */
 public record NewTicket(
-        @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must be on one line") String subject,
-        @NotBlank @Size(max = 4000) String description,
+        @NotBlank @Size(max = 200) @Pattern(regexp = Text.ONE_LINE, message = Text.ONE_LINE_MESSAGE) String subject,
+        @NotBlank @Size(max = 4000) @Pattern(regexp = Text.MULTI_LINE, message = Text.MULTI_LINE_MESSAGE) String description,
         @NotNull Category category,
         Priority priority,
         Level impact,
         Level urgency,
-        @NotBlank @Size(max = 254) @Email(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "must be a valid email address")
-        String requesterEmail,
-        @NotBlank @Size(max = 120) @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must be on one line") String requesterName,
+        @NotBlank @Size(max = 254) @Mailbox String requesterEmail,
+        @NotBlank @Size(max = 120) @Pattern(regexp = Text.ONE_LINE, message = Text.ONE_LINE_MESSAGE) String requesterName,
         @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9-]*", message = "must be letters, digits and dashes") String accountNumber,
         Channel channel,
         RequesterType requesterType) {

@@ -45,6 +45,7 @@ public class SupportDelegates {
     public JavaDelegate registerTicket(Tickets tickets, BusinessNumbers numbers, SupportPolicy policy) {
         return execution -> {
             Ticket.Kind kind = Ticket.Kind.ofProcess(processKey(execution));
+            TicketStartCheck.check(execution, kind);
             String number = (String) execution.getVariable(NUMBER);
             if (number == null) {
                 number = numbers.next(kind.numberPrefix());

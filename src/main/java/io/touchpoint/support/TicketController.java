@@ -1,9 +1,12 @@
 package io.touchpoint.support;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.touchpoint.limits.RateLimits;
+import io.touchpoint.web.Text;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
@@ -32,15 +35,17 @@ class TicketController {
     static final String TOKEN_HEADER = "X-Tracking-Token";
 
     private final TicketService service;
+    private final RateLimits limits;
 
-    TicketController(TicketService service) {
+    TicketController(TicketService service, RateLimits limits) {
         this.service = service;
+        this.limits = limits;
     }
 
-    record Comment(@NotBlank @Size(max = 4000) String message) {
+    record Comment(@NotBlank @Size(max = 4000) @Pattern(regexp = Text.MULTI_LINE, message = Text.MULTI_LINE_MESSAGE) String message) {
     }
 
-    record Confirmation(@NotNull Boolean resolved, @Size(max = 2000) String comment) {
+    record Confirmation(@NotNull Boolean resolved, @Size(max = 2000) @Pattern(regexp = Text.MULTI_LINE, message = Text.MULTI_LINE_MESSAGE) String comment) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -70,6 +75,7 @@ class TicketController {
 
     @PostMapping(path = "/api/tickets", consumes = "application/json", produces = "application/json")
     ResponseEntity<TicketService.Created> open(@Valid @RequestBody NewTicket request) {
+        limits.takeForRecipient(request.requesterEmail());
         TicketService.Created created = service.open(request);
         return ResponseEntity.created(URI.create("/api/tickets/" + created.ticketNumber())).body(created);
     }

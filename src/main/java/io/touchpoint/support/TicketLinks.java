@@ -1,17 +1,20 @@
 package io.touchpoint.support;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The customer's key to a ticket: a token that signs the ticket number (HMAC-SHA256 with
- * {@code touchpoint.support.token-secret}), so nothing secret is stored and a token opens one ticket only.
+ * {@code touchpoint.support.token-secret}, or this installation's generated secret, see {@link TrackingTokenSecret}),
+ * so no token is stored and a token opens one ticket only.
  * Models put the links into emails: {@code ${ticketLinks.tracking(ticketNumber)}}, {@code confirm(..)},
  * {@code reopen(..)}.
  */
@@ -21,8 +24,19 @@ public class TicketLinks {
     private final byte[] secret;
     private final String baseUrl;
 
-    public TicketLinks(SupportSettings settings, @Value("${touchpoint.base-url}") String baseUrl) {
-        this.secret = settings.tokenSecret().getBytes(StandardCharsets.UTF_8);
+    @Autowired
+    public TicketLinks(SupportSettings settings, @Value("${touchpoint.base-url}") String baseUrl,
+                       @Value("${touchpoint.data-dir}") Path dataDir) {
+        this(TrackingTokenSecret.of(settings.tokenSecret(), dataDir), baseUrl);
+    }
+
+    /** With the configured secret only (process tests). */
+    public TicketLinks(SupportSettings settings, String baseUrl) {
+        this(settings.tokenSecret().getBytes(StandardCharsets.UTF_8), baseUrl);
+    }
+
+    private TicketLinks(byte[] secret, String baseUrl) {
+        this.secret = secret;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 

@@ -1,8 +1,11 @@
 package io.touchpoint.support;
 
+import io.touchpoint.web.Text;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +19,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The customer's tracking page (SUP-09): {@code /track} looks a ticket up by number and token (the emailed link
  * fills both in), shows its status, SLA due times and timeline, and takes the answer to the agent's question and
  * the confirmation of the resolution. Links in emails only open the page; changes need the page's own buttons
- * (email scanners follow links).
+ * (email scanners follow links). An answer that is taken leads back to the page with a notice; one that is refused
+ * shows the page again with the problem, under its status (400, 404, 409).
  */
 @Controller
 class TrackingController {
@@ -52,44 +56,59 @@ class TrackingController {
 
     @PostMapping(path = "/track/{number}/reply", consumes = "application/x-www-form-urlencoded")
     String reply(@PathVariable String number, @RequestParam String token, @RequestParam(defaultValue = "") String message,
-                 RedirectAttributes redirect) {
-        if (message.isBlank() || message.length() > 4000) {
-            redirect.addFlashAttribute("problem", "Please write your answer (at most 4000 characters).");
-        } else {
-            notice(redirect, () -> service.comment(number, token, message.trim()), "Thank you: your answer is with your agent.",
-                    "This ticket takes no more answers. Please open a new ticket.");
+                 RedirectAttributes redirect, Model model, HttpServletResponse response) {
+        if (message.isBlank() || message.length() > 4000 || !Text.isMultiLine(message)) {
+            return refused(HttpStatus.BAD_REQUEST, "Please write your answer (at most 4000 characters).", number, token,
+                    model, response);
         }
-        return back(number, token);
+        return answered(() -> service.comment(number, token, message.trim()), "Thank you: your answer is with your agent.",
+                "This ticket takes no more answers. Please open a new ticket.", number, token, redirect, model, response);
     }
 
     @PostMapping(path = "/track/{number}/confirmation", consumes = "application/x-www-form-urlencoded")
     String confirm(@PathVariable String number, @RequestParam String token, @RequestParam boolean resolved,
-                   @RequestParam(defaultValue = "") String comment, RedirectAttributes redirect) {
-        if (comment.length() > 2000) {
-            redirect.addFlashAttribute("problem", "Please keep your comment to 2000 characters.");
-        } else {
-            notice(redirect, () -> service.confirm(number, token, resolved, comment), resolved
-                            ? "Thank you for confirming: the ticket is closed."
-                            : "We are sorry it is not fixed: your ticket is open again, with the same agent.",
-                    "This ticket is not waiting for a confirmation.");
+                   @RequestParam(defaultValue = "") String comment, RedirectAttributes redirect, Model model,
+                   HttpServletResponse response) {
+        if (comment.length() > 2000 || !Text.isMultiLine(comment)) {
+            return refused(HttpStatus.BAD_REQUEST, "Please keep your comment to 2000 characters.", number, token, model,
+                    response);
         }
-        return back(number, token);
+        return answered(() -> service.confirm(number, token, resolved, comment), resolved
+                        ? "Thank you for confirming: the ticket is closed."
+                        : "We are sorry it is not fixed: your ticket is open again, with the same agent.",
+                "This ticket is not waiting for a confirmation.", number, token, redirect, model, response);
     }
 
-    private static void notice(RedirectAttributes redirect, Supplier<TicketService.Outcome> answer, String done,
-                               String notWaiting) {
+    /**
+     * Done: back to the page with the notice; refused: the page again, with the problem and its status. An answer
+     * that collided with the ticket's own process (an SLA timer firing in the same instant) changed nothing: 409, and
+     * the customer sends it again.
+     */
+    private String answered(Supplier<TicketService.Outcome> answer, String done, String notWaiting, String number,
+                            String token, RedirectAttributes redirect, Model model, HttpServletResponse response) {
         TicketService.Outcome outcome;
         try {
             outcome = answer.get();
         } catch (OptimisticLockingException changedMeanwhile) {
-            redirect.addFlashAttribute("problem", TicketService.CHANGED_MEANWHILE);
-            return;
+            return refused(HttpStatus.CONFLICT, TicketService.CHANGED_MEANWHILE, number, token, model, response);
         }
-        switch (outcome) {
-            case DONE -> redirect.addFlashAttribute("notice", done);
-            case NOT_WAITING -> redirect.addFlashAttribute("problem", notWaiting);
-            case NOT_FOUND -> redirect.addFlashAttribute("problem", "We found no such ticket for this tracking code.");
+        return switch (outcome) {
+            case DONE -> {
+                redirect.addFlashAttribute("notice", done);
+                yield back(number, token);
+            }
+            case NOT_WAITING -> refused(HttpStatus.CONFLICT, notWaiting, number, token, model, response);
+            case NOT_FOUND -> refused(HttpStatus.NOT_FOUND, null, number, token, model, response);
+        };
+    }
+
+    private String refused(HttpStatus status, String problem, String number, String token, Model model,
+                           HttpServletResponse response) {
+        response.setStatus(status.value());
+        if (problem != null) {
+            model.addAttribute("problem", problem);
         }
+        return track(number, token, null, model);
     }
 
     private static String back(String number, String token) {

@@ -1,5 +1,7 @@
 package io.touchpoint.survey;
 
+import io.touchpoint.web.Text;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -41,23 +43,37 @@ class SurveyController {
         });
     }
 
-    /** The page's form: plain HTML, no script needed. */
+    /** The page's form: plain HTML, no script needed. A refused answer shows its page under its status. */
     @PostMapping(path = "/survey/{id}", consumes = "application/x-www-form-urlencoded")
     String submit(@PathVariable String id, @RequestParam(required = false) String token,
                   @RequestParam(required = false) Integer satisfaction,
                   @RequestParam(required = false) Integer personRating,
-                  @RequestParam(required = false) String comment, Model model) {
+                  @RequestParam(required = false) String comment, Model model, HttpServletResponse response) {
         var found = surveys.find(id, token);
-        if (found.isPresent() && (satisfaction == null || satisfaction < 1 || satisfaction > 5
+        if (found.isEmpty()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("message", "This survey link is not valid. Please use the link from your email.");
+            return "pages/survey-done";
+        }
+        if (satisfaction == null || satisfaction < 1 || satisfaction > 5
                 || (personRating != null && (personRating < 1 || personRating > 5))
-                || (comment != null && comment.length() > 2000))) {
+                || (comment != null && (comment.length() > 2000 || !Text.isMultiLine(comment)))) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("survey", found.get());
             model.addAttribute("token", token);
-            model.addAttribute("error", "Please choose how satisfied you are, from 1 to 5.");
+            model.addAttribute("error", "Please choose how satisfied you are, from 1 to 5 (and keep your comment to 2000 "
+                    + "characters).");
             return "pages/survey";
         }
         SurveyService.Outcome outcome = surveys.answer(id, new SurveyAnswer(token, satisfaction, personRating,
                 comment == null || comment.isBlank() ? null : comment.trim()));
+        HttpStatus status = switch (outcome) {
+            case ANSWERED -> HttpStatus.OK;
+            case ALREADY_ANSWERED -> HttpStatus.CONFLICT;
+            case CLOSED -> HttpStatus.GONE;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+        };
+        response.setStatus(status.value());
         model.addAttribute("message", switch (outcome) {
             case ANSWERED -> "Thank you! Your answer helps us serve you better.";
             case ALREADY_ANSWERED -> "You have already answered this survey. Thank you!";

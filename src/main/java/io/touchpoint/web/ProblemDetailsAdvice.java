@@ -1,9 +1,8 @@
 package io.touchpoint.web;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import java.util.Arrays;
+import io.touchpoint.web.JsonInputErrors.FieldError;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,19 +14,19 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every bad request answers RFC 7807 problem details with a list {@code errors} of {@code {field, message}},
- * one per bad field, so a form can show each message next to its field.
+ * Every bad request answers RFC 9457 problem details ({@code application/problem+json}, see {@link ProblemJsonBodies})
+ * with a list {@code errors} of {@code {field, message}}, one per bad field, so a form can show each message next to
+ * its field. Spring MVC's own refusals (404, 405, 406, 415, ...) answer problem details too.
  */
-@RestControllerAdvice(basePackages = "io.touchpoint")
+@RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
-
-    record FieldError(String field, String message) {
-    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
@@ -42,47 +41,44 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        FieldError error;
-        if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
-            error = new FieldError(path(unknown), "is not a known field");
-        } else if (ex.getCause() instanceof InvalidFormatException format && format.getTargetType().isEnum()) {
-            String allowed = Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
-            error = new FieldError(path(format), "'" + format.getValue() + "' is not one of " + allowed);
-        } else if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            error = new FieldError(path(mapping), "has the wrong type");
-        } else {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "The request body is not valid JSON.");
-            problem.setTitle("Unreadable request");
-            return ResponseEntity.badRequest().body(problem);
+        FieldError error = JsonInputErrors.describe(ex.getCause());
+        if (error == null) {
+            return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "Unreadable request",
+                    "The request body is not valid JSON."));
         }
         return ResponseEntity.badRequest().body(invalid(List.of(error)));
     }
 
-    @org.springframework.web.bind.annotation.ExceptionHandler(InvalidFieldException.class)
+    /**
+     * A browser asking for a page (not an API) gets the HTML error page: the error goes to the error path
+     * ({@link ErrorResponses}) instead of answering problem details here.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        if (request instanceof ServletWebRequest web && web.getResponse() != null && !web.getResponse().isCommitted()
+                && !Paths.api(Paths.of(web.getRequest())) && ErrorResponses.acceptsHtml(web.getRequest())) {
+            headers.forEach((name, values) -> values.forEach(value -> web.getResponse().addHeader(name, value)));
+            try {
+                web.getResponse().sendError(statusCode.value());
+                return null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
     ResponseEntity<Object> handleInvalidField(InvalidFieldException ex) {
         return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(ex.field(), ex.getMessage()))));
     }
 
     private static ProblemDetail invalid(List<FieldError> errors) {
         String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request",
                 "These fields are not valid: " + fields + ".");
-        problem.setTitle("Invalid request");
         problem.setProperties(Map.of("errors", errors));
         return problem;
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 }

@@ -144,38 +144,32 @@ abstract class BrowserTestSupport {
                 && text.contains("'nonce-") && text.contains("/camunda/app/");
     }
 
-    /** Logs in to a Camunda webapp (tasklist, cockpit, admin) and waits until the app shows the user. */
-    void login(Page page, String app, String user, String password) {
-        page.navigate(url("/camunda/app/" + app + "/"));
-        for (int attempt = 1; ; attempt++) {
-            try {
-                // the webapp shell renders its login form more than once while it starts: type when it is settled
-                page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
-                page.getByPlaceholder("Username").fill(user);
-                page.getByPlaceholder("Password").fill(password);
-                assertThat(page.getByPlaceholder("Username")).hasValue(user,
-                        new com.microsoft.playwright.assertions.LocatorAssertions.HasValueOptions().setTimeout(2_000));
-                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-                assertThat(page.getByPlaceholder("Username")).isHidden(
-                        new com.microsoft.playwright.assertions.LocatorAssertions.IsHiddenOptions().setTimeout(15_000));
-                return;
-            } catch (org.opentest4j.AssertionFailedError | com.microsoft.playwright.PlaywrightException notYet) {
-                // seen on CI under load: typing went into a form the shell replaced; type again (with the right
-                // password, so no login delay)
-                if (attempt == 3) {
-                    throw notYet;
-                }
-                System.err.println("login of " + user + " to " + app + " repeated: " + notYet.getMessage().lines().findFirst()
-                        .orElse(""));
-                page.navigate(url("/camunda/app/" + app + "/"));
-                try {
-                    page.getByPlaceholder("Username").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
-                            .setTimeout(5_000));
-                } catch (com.microsoft.playwright.TimeoutError loggedInMeanwhile) {
-                    return;
-                }
-            }
+    /**
+     * Logs in on Touchpoint's login page, as staff do once for Tasklist, Cockpit, Admin and the staff pages, and waits
+     * for the page the login leads to (Tasklist, or the page that asked for the login).
+     */
+    void logIn(Page page, String user, String password) {
+        if (!page.url().contains("/login")) {
+            page.navigate(url("/login"));
         }
+        page.getByLabel("User name").fill(user);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        page.waitForURL(address -> !java.net.URI.create(address).getPath().startsWith("/login"));
+    }
+
+    /**
+     * Logs in on Touchpoint's login page and opens a Camunda webapp (tasklist, cockpit, admin), which takes the user
+     * of the shared session without a login of its own; waits until the app knows the user.
+     */
+    void login(Page page, String app, String user, String password) {
+        logIn(page, user, password);
+        page.navigate(url("/camunda/app/" + app + "/"));
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+        com.microsoft.playwright.APIResponse who = page.request().get(url("/camunda/api/admin/auth/user/default"));
+        org.assertj.core.api.Assertions.assertThat(who.text()).as("the webapp's user").contains("\"userId\":\"" + user + "\"");
+        // the webapp never shows a login form of its own
+        assertThat(page.getByPlaceholder("Username")).isHidden();
     }
 
     static Path screenshotDir() {

@@ -3,12 +3,10 @@ package io.touchpoint.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.HttpCredentials;
 import io.touchpoint.notification.CapturedMailbox;
 import io.touchpoint.presales.Catalog;
 import io.touchpoint.presales.PresalesService;
@@ -18,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The captured-mail page at /mail, for administrators (HTTP Basic). */
+/** The captured-mail page at /mail, for administrators (after the login page). */
 class CapturedMailBrowserIT extends BrowserTestSupport {
 
     @Autowired
@@ -40,14 +38,14 @@ class CapturedMailBrowserIT extends BrowserTestSupport {
             }
         }));
 
-        // without a login, the page asks for one
-        APIResponse refused = newPage(1280, 800).request().get(url("/mail"));
-        org.assertj.core.api.Assertions.assertThat(refused.status()).isEqualTo(401);
-        org.assertj.core.api.Assertions.assertThat(refused.headers().get("www-authenticate")).startsWith("Basic");
-
-        Page page = newPage(new Browser.NewContextOptions().setViewportSize(1400, 900)
-                .setHttpCredentials(new HttpCredentials("admin", "admin")));
+        // without a login, the page leads to the login page (never a Basic dialog), and back after it
+        Page page = newPage(1400, 900);
+        APIResponse refused = page.request().get(url("/mail"),
+                com.microsoft.playwright.options.RequestOptions.create().setMaxRedirects(0));
+        org.assertj.core.api.Assertions.assertThat(refused.status()).isEqualTo(302);
+        org.assertj.core.api.Assertions.assertThat(refused.headers()).doesNotContainKey("www-authenticate");
         page.navigate(url("/mail"));
+        logIn(page, "admin", "admin");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Captured mail"))).isVisible();
         Locator row = page.locator("tr").filter(new Locator.FilterOptions().setHasText(quoteNumber));
         assertThat(row).hasCount(1);

@@ -3,11 +3,9 @@ package io.touchpoint.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.HttpCredentials;
 import io.touchpoint.postsales.PostSalesProcess;
 import java.net.URI;
 import java.time.Duration;
@@ -96,9 +94,9 @@ class PostSalesBrowserIT extends BrowserTestSupport {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> history.createHistoricActivityInstanceQuery()
                 .processInstanceId(customer.getId()).activityId("Task_AddToOutageList").finished().count() > 0);
-        Page carla = newPage(new Browser.NewContextOptions().setViewportSize(1400, 900)
-                .setHttpCredentials(new HttpCredentials("carla", DEMO_PASSWORD)));
+        Page carla = newPage(1400, 900);
         carla.navigate(url("/outage-list"));
+        logIn(carla, "carla", DEMO_PASSWORD);
         Locator row = carla.locator("tr").filter(new Locator.FilterOptions().setHasText("kai@birch.example"));
         assertThat(row).hasCount(1);
         assertThat(row).containsText("Birch Lane Law");

@@ -33,7 +33,8 @@ import org.springframework.http.HttpStatus;
 /**
  * With authorization on, each role sees and works only its own tasks and processes, in the engine's API as in
  * Tasklist and /engine-rest: a technician never sees billing's work, customer care triages every ticket but has no
- * Cockpit, managers and analysts have Cockpit.
+ * Cockpit, managers and analysts have Cockpit. A task's grants go with the people on it: a candidate group or user
+ * removed from a task, or an assignee replaced, no longer reads the task or its variables.
  */
 @TouchpointSpringTest
 class RoleAccessTest {
@@ -162,6 +163,66 @@ class RoleAccessTest {
 
     private boolean cockpit(String user) {
         return authorizations.isUserAuthorized(user, groups(user), Permissions.ACCESS, Resources.APPLICATION, "cockpit");
+    }
+
+    @Test
+    void aCandidateGroupRemovedAgainNoLongerReadsTheTaskOrItsVariables() {
+        Task billing = billingTask();
+        as("kim", () -> tasks.addCandidateGroup(billing.getId(), Roles.TECH_SUPPORT));
+        assertThat(canRead("tim", billing)).isTrue();
+
+        as("kim", () -> tasks.deleteCandidateGroup(billing.getId(), Roles.TECH_SUPPORT));
+
+        assertThat(canRead("tim", billing)).isFalse();
+        assertThatThrownBy(() -> as("tim", () -> tasks.getVariables(billing.getId())))
+                .isInstanceOf(AuthorizationException.class);
+        assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK)
+                .resourceId(billing.getId()).groupIdIn(Roles.TECH_SUPPORT).count()).isZero();
+        assertThat(canRead("betty", billing)).as("billing, still the candidate group, keeps it").isTrue();
+    }
+
+    @Test
+    void aCandidateUserRemovedAgainNoLongerReadsTheTask() {
+        Task billing = billingTask();
+        as("sue", () -> tasks.addCandidateUser(billing.getId(), "tim"));
+        assertThat(canRead("tim", billing)).isTrue();
+
+        as("sue", () -> tasks.deleteCandidateUser(billing.getId(), "tim"));
+
+        assertThat(canRead("tim", billing)).isFalse();
+    }
+
+    @Test
+    void aReplacedAssigneeNoLongerReadsTheTaskUnlessStillACandidate() {
+        Task billing = billingTask();
+        as("kim", () -> tasks.setAssignee(billing.getId(), "tim"));
+        assertThat(canRead("tim", billing)).isTrue();
+        as("kim", () -> tasks.addCandidateUser(billing.getId(), "terrence"));
+        as("kim", () -> tasks.setAssignee(billing.getId(), "terrence"));
+
+        assertThat(canRead("tim", billing)).as("the previous assignee").isFalse();
+        as("kim", () -> tasks.setAssignee(billing.getId(), billing.getAssignee()));
+        assertThat(canRead("terrence", billing)).as("still a candidate user").isTrue();
+    }
+
+    /** A service request's task, which billing works and a technician does not see. */
+    private Task billingTask() {
+        String request = tickets.open(billingQuestion()).ticketNumber();
+        Task task = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(request).singleResult(), found -> found != null);
+        assertThat(canRead("tim", task)).isFalse();
+        return task;
+    }
+
+    private boolean canRead(String user, Task task) {
+        return as(user, () -> tasks.createTaskQuery().taskId(task.getId()).count()) == 1;
+    }
+
+    private void as(String user, Runnable work) {
+        as(user, () -> {
+            work.run();
+            return null;
+        });
     }
 
     private List<String> groups(String user) {

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.touchpoint.testing.TestSmtp;
 import io.touchpoint.testing.TouchpointSpringTest;
+import io.touchpoint.testing.WebSession;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,6 +28,9 @@ class KnowledgeBaseTest {
 
     @Autowired
     TestRestTemplate http;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void staffSaveArticlesAndFindThemByTheWordsOfATicket() {
@@ -50,9 +55,11 @@ class KnowledgeBaseTest {
                 .containsEntry("tags", List.of("router", "poe"));
         assertThat(tim.getForObject("/api/kb/articles?q=voicemail&category=OUTAGE", List.class)).isEmpty();
 
-        String page = tim.getForObject("/kb?q=router", String.class);
+        WebSession browser = new WebSession(port);
+        browser.logIn("tim", "demo");
+        String page = browser.get("/kb?q=router").body();
         assertThat(page).contains("Phones show &#39;No service&#39; after a power cut");
-        assertThat(tim.getForObject("/kb/" + id, String.class)).contains("Restart the router first").contains("T-2026-00007");
+        assertThat(browser.get("/kb/" + id).body()).contains("Restart the router first").contains("T-2026-00007");
     }
 
     @Test
@@ -69,11 +76,14 @@ class KnowledgeBaseTest {
 
     @Test
     void onlySupportStaffReachTheKnowledgeBase() {
-        assertThat(http.getForEntity("/kb", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        WebSession browser = new WebSession(port);
+        assertThat(browser.get("/kb").headers().firstValue("Location")).as("to the login page")
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/login"));
+        assertThat(http.getForEntity("/api/kb/articles", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(http.withBasicAuth("theo", "demo").getForEntity("/api/kb/articles", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.withBasicAuth("lars", "demo").getForEntity("/kb", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.OK);
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        browser.logIn("lars", "demo");
+        assertThat(browser.get("/kb").statusCode()).isEqualTo(HttpStatus.OK.value());
     }
 
     private static ResponseEntity<Map> post(TestRestTemplate client, String json) {

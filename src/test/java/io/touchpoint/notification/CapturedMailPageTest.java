@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.touchpoint.testing.Mails;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import io.touchpoint.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -26,8 +25,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class CapturedMailPageTest {
 
-    @Autowired
-    TestRestTemplate http;
+    @LocalServerPort
+    int port;
 
     @Autowired
     EmailService emails;
@@ -45,19 +44,20 @@ class CapturedMailPageTest {
                 .filter(i -> "Your guides".equals(Mails.subject(mailbox.messages().get(i)))).findFirst().orElse(-1),
                 found -> found >= 0);
 
-        assertThat(http.getForEntity("/mail", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.withBasicAuth("sara", "demo").getForEntity("/mail", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(new WebSession(port).get("/mail").statusCode()).as("to the login page").isEqualTo(302);
+        WebSession sara = new WebSession(port);
+        sara.logIn("sara", "demo");
+        assertThat(sara.get("/mail").statusCode()).isEqualTo(HttpStatus.FORBIDDEN.value());
 
-        TestRestTemplate admin = http.withBasicAuth("admin", "admin");
-        assertThat(admin.getForObject("/mail", String.class)).contains("Your guides").contains("ann@acme.example");
-        String page = admin.getForObject("/mail/" + index, String.class);
+        WebSession admin = new WebSession(port);
+        admin.logIn("admin", "admin");
+        assertThat(admin.get("/mail").body()).contains("Your guides").contains("ann@acme.example");
+        String page = admin.get("/mail/" + index).body();
         assertThat(page).contains("Your guides").contains("portal-user-guide.pdf").contains("application/pdf")
                 .contains("Q-2026-00001");
-        ResponseEntity<byte[]> pdf = admin.getForEntity("/mail/" + index + "/attachments/0", byte[].class);
-        assertThat(pdf.getHeaders().getContentType().toString()).isEqualTo("application/pdf");
-        assertThat(new String(pdf.getBody(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-        assertThat(admin.getForEntity("/mail/" + index + "/attachments/7", String.class).getStatusCode())
-                .isEqualTo(HttpStatus.NOT_FOUND);
+        java.net.http.HttpResponse<String> pdf = admin.get("/mail/" + index + "/attachments/0");
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        assertThat(pdf.body()).startsWith("%PDF-");
+        assertThat(admin.get("/mail/" + index + "/attachments/7").statusCode()).isEqualTo(HttpStatus.NOT_FOUND.value());
     }
 }

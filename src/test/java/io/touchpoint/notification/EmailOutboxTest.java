@@ -3,17 +3,19 @@ package io.touchpoint.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import io.touchpoint.testing.Json;
 import io.touchpoint.testing.Mails;
 import io.touchpoint.testing.TestSmtp;
 import io.touchpoint.testing.TouchpointSpringTest;
+import io.touchpoint.testing.WebSession;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.RepositoryService;
@@ -26,15 +28,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * Every email goes through the outbox, so that a mail server that is down, a template that does not render or an
@@ -46,8 +43,10 @@ import org.springframework.util.MultiValueMap;
 @TestPropertySource(properties = "touchpoint.mail.retry-cycle=R2/PT2S")
 class EmailOutboxTest {
 
-    private static final Pattern HIDDEN_INPUT = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
+    @LocalServerPort
+    int port;
     @Autowired
     TestRestTemplate http;
     @Autowired
@@ -96,15 +95,16 @@ class EmailOutboxTest {
                     .contains("down-" + i + "@outage.example").contains("Ann Lee, " + numbers.get(i))
                     .contains("after 3 attempts").contains("/mail/outbox");
         }
-        assertThat(admin().getForObject("/mail/outbox", String.class)).contains("FAILED").contains("down-0@outage.example")
+        WebSession admin = administrator();
+        assertThat(admin.get("/mail/outbox").body()).contains("FAILED").contains("down-0@outage.example")
                 .contains("Retry");
 
         // SMTP is back; an administrator retries each email: each arrives once, and its incident is resolved
         smtp.start();
         for (String instance : instances) {
-            ResponseEntity<Map> retried = retry(acknowledgement(instance).id());
-            assertThat(retried.getStatusCode()).as(String.valueOf(retried.getBody())).isEqualTo(HttpStatus.OK);
-            assertThat(retried.getBody()).containsEntry("status", "PENDING").containsEntry("attempts", 0);
+            HttpResponse<String> retried = retry(admin, acknowledgement(instance).id());
+            assertThat(retried.statusCode()).as(retried.body()).isEqualTo(HttpStatus.OK.value());
+            assertThat(json(retried)).containsEntry("status", "PENDING").containsEntry("attempts", 0);
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> instances.stream().map(this::acknowledgement)
                 .allMatch(email -> email.status() == OutboxEmail.Status.SENT));
@@ -115,8 +115,8 @@ class EmailOutboxTest {
             assertThat(received.get("<" + acknowledgement(instance).messageId() + ">")).isEqualTo(1L);
             assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).isZero();
         });
-        assertThat(retry(acknowledgement(instances.get(0)).id()).getStatusCode()).as("sent: nothing to retry")
-                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(retry(admin, acknowledgement(instances.get(0)).id()).statusCode()).as("sent: nothing to retry")
+                .isEqualTo(HttpStatus.CONFLICT.value());
     }
 
     @Test
@@ -152,11 +152,12 @@ class EmailOutboxTest {
                             .contains("'not-an-address' is not an email address").contains("Broken Templates Inc"));
 
             // what was never rendered cannot be retried; an unknown email is not found
-            ResponseEntity<Map> refused = retry(emails.get(0).id());
-            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-            assertThat(refused.getBody()).containsEntry("title", "Email cannot be retried");
-            assertThat((String) refused.getBody().get("detail")).contains("could not be prepared").contains("no-such-template");
-            assertThat(retry(987654).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+            WebSession admin = administrator();
+            HttpResponse<String> refused = retry(admin, emails.get(0).id());
+            assertThat(refused.statusCode()).isEqualTo(HttpStatus.CONFLICT.value());
+            assertThat(json(refused)).containsEntry("title", "Email cannot be retried");
+            assertThat((String) json(refused).get("detail")).contains("could not be prepared").contains("no-such-template");
+            assertThat(retry(admin, 987654).statusCode()).isEqualTo(HttpStatus.NOT_FOUND.value());
             assertThat(smtp.getReceivedMessages()).extracting(Mails::messageId)
                     .doesNotContain("<" + emails.get(0).messageId() + ">", "<" + emails.get(1).messageId() + ">");
         } finally {
@@ -166,11 +167,11 @@ class EmailOutboxTest {
 
     @Test
     void onlyAdministratorsSeeTheOutboxAndRetryEmails() {
-        assertThat(http.getForEntity("/mail/outbox", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.withBasicAuth("sara", "demo").getForEntity("/mail/outbox", String.class).getStatusCode())
-                .isIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
-        assertThat(http.withBasicAuth("sara", "demo").postForEntity("/mail/outbox/1/retry", null, String.class)
-                .getStatusCode()).isIn(HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN);
+        assertThat(new WebSession(port).get("/mail/outbox").statusCode()).as("to the login page").isEqualTo(302);
+        WebSession sara = new WebSession(port);
+        sara.logIn("sara", "demo");
+        assertThat(sara.get("/mail/outbox").statusCode()).isEqualTo(HttpStatus.FORBIDDEN.value());
+        assertThat(retry(sara, 1).statusCode()).isEqualTo(HttpStatus.FORBIDDEN.value());
     }
 
     // -----------------------------------------------------------------------------------------------------------
@@ -180,29 +181,27 @@ class EmailOutboxTest {
                 .findFirst().orElseThrow();
     }
 
-    TestRestTemplate admin() {
-        return http.withBasicAuth("admin", "admin");
+    WebSession administrator() {
+        WebSession admin = new WebSession(port);
+        admin.logIn("admin", "admin");
+        return admin;
     }
 
     /**
-     * Presses "Retry" as an administrator does on the outbox page: the form's hidden fields and the page's cookies go
-     * with it; answered as JSON.
+     * Presses "Retry" as a logged-in person does on the outbox page: with the session's CSRF token (from the page's
+     * forms, or the login page's when the outbox shows none), answered as JSON.
      */
-    ResponseEntity<Map> retry(long id) {
-        ResponseEntity<String> page = admin().getForEntity("/mail/outbox", String.class);
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        Matcher hidden = HIDDEN_INPUT.matcher(page.getBody());
-        while (hidden.find()) {
-            form.addIfAbsent(hidden.group(1), hidden.group(2));
+    HttpResponse<String> retry(WebSession person, long id) {
+        String token = WebSession.csrfToken(person.get("/mail/outbox").body())
+                .or(() -> WebSession.csrfToken(person.get("/login").body())).orElseThrow();
+        return person.postForm("/mail/outbox/" + id + "/retry", Map.of("_csrf", token), "Accept", "application/json");
+    }
+
+    Map<String, Object> json(HttpResponse<String> response) {
+        try {
+            return JSON.readValue(response.body(), new TypeReference<>() { });
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
-        List<String> cookies = page.getHeaders().get(HttpHeaders.SET_COOKIE);
-        if (cookies != null) {
-            headers.set(HttpHeaders.COOKIE, cookies.stream().map(cookie -> cookie.split(";")[0])
-                    .collect(Collectors.joining("; ")));
-        }
-        return admin().exchange("/mail/outbox/{id}/retry", HttpMethod.POST, new HttpEntity<>(form, headers), Map.class, id);
     }
 }

@@ -112,15 +112,8 @@ class OrderEventsApiTest {
         assertThat(response.getBody().get("errors").toString()).contains("field=type");
     }
 
-    /** An order as presales leaves it after sending it for e-signature (started there directly). */
     private String orderWaitingForSignatureAndPayment() {
-        String order = numbers.next(BusinessNumbers.ORDER);
-        runtime.createProcessInstanceByKey(PresalesProcess.PROCESS_ID).businessKey("Q-TEST-" + order)
-                .startBeforeActivity("SubProcess_AwaitSignatureAndPayment")
-                .setVariables(Variables.putValue(PresalesProcess.Vars.ORDER_NUMBER, order)
-                        .putValue("companyName", "Acme Dental").putValue("contactEmail", "ann@acme.example"))
-                .execute();
-        return order;
+        return io.touchpoint.testing.Orders.waitingForSignatureAndPayment(runtime, numbers);
     }
 
     private ProcessInstance instanceOf(String order) {

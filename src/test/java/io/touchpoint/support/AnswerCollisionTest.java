@@ -5,10 +5,11 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.touchpoint.limits.RateLimits;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -18,15 +19,15 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 /**
  * The one collision the ticket's row lock cannot rule out: an SLA timer of the ticket (the reminder of an unanswered
  * question) firing in the very instant the customer answers, so that the engine refuses the answer as a concurrent
- * change. The customer gets a clear 409 problem, or a notice on the tracking page, never a 500; nothing was saved, and
+ * change. The customer gets a clear 409 problem, or the tracking page with the problem (409), never a 500; nothing was saved, and
  * sending the answer again works. (TicketRacesTest shows that answers colliding with each other or with the agent
  * never get here.)
  */
 class AnswerCollisionTest {
 
     final TicketService service = mock(TicketService.class);
-    final MockMvc mvc = MockMvcBuilders.standaloneSetup(new TicketController(service),
-            new TrackingController(service, null)).build();
+    final MockMvc mvc = MockMvcBuilders.standaloneSetup(new TicketController(service, mock(RateLimits.class)),
+            new TrackingController(service, mock(SupportPolicy.class))).build();
 
     AnswerCollisionTest() {
         OptimisticLockingException collided = new OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE "
@@ -49,10 +50,14 @@ class AnswerCollisionTest {
     }
 
     @Test
-    void anAnswerOnTheTrackingPageShowsANoticeToSendAgain() throws Exception {
+    void anAnswerOnTheTrackingPageShowsTheProblemToSendAgain() throws Exception {
         mvc.perform(post("/track/T-2026-00001/reply").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                         .param("token", "t").param("message", "Second floor"))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(flash().attribute("problem", TicketService.CHANGED_MEANWHILE));
+                .andExpect(status().isConflict())
+                .andExpect(model().attribute("problem", TicketService.CHANGED_MEANWHILE));
+        mvc.perform(post("/track/T-2026-00001/confirmation").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .param("token", "t").param("resolved", "true"))
+                .andExpect(status().isConflict())
+                .andExpect(model().attribute("problem", TicketService.CHANGED_MEANWHILE));
     }
 }

@@ -9,6 +9,7 @@ import io.touchpoint.testing.Json;
 import io.touchpoint.testing.Mails;
 import io.touchpoint.testing.TestSmtp;
 import io.touchpoint.testing.TouchpointSpringTest;
+import io.touchpoint.testing.WebSession;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
@@ -27,13 +28,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The ticket API and tracking page as customers use them, on the whole application with real SMTP (GreenMail):
@@ -53,6 +54,9 @@ class TicketApiTest {
 
     @Autowired
     TestRestTemplate http;
+
+    @LocalServerPort
+    int port;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -234,17 +238,15 @@ class TicketApiTest {
         assertThat(http.getForObject("/track?ticket={n}&token={t}", String.class, number, token))
                 .contains("Your agent asks").contains("Which floor?").contains("the clock is paused");
 
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("token", token);
-        form.add("message", "Second floor, reception.");
-        ResponseEntity<String> reply = http.postForEntity("/track/" + number + "/reply", new HttpEntity<>(form, headers),
-                String.class);
+        // the page's form, with its CSRF token
+        WebSession customer = new WebSession(port);
+        var reply = customer.follow(customer.submit("/track?ticket=" + number + "&token=" + token,
+                "/track/" + number + "/reply", Map.of("token", token, "message", "Second floor, reception.")));
 
-        // followed back to the ticket (the browser test sees the thank-you notice, kept in the session)
-        assertThat(reply.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(reply.getBody()).contains("In progress").doesNotContain("Your agent asks");
+        // followed back to the ticket, with the thank-you notice kept in the session
+        assertThat(reply.statusCode()).isEqualTo(HttpStatus.OK.value());
+        assertThat(reply.body()).contains("In progress").contains("your answer is with your agent")
+                .doesNotContain("Your agent asks");
         assertThat(get(number, token).getBody()).containsEntry("status", "IN_PROGRESS");
         assertThat(runtime.getVariable(instance, "customerAnswer")).isEqualTo("Second floor, reception.");
     }

@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import io.touchpoint.testing.TestSmtp;
 import io.touchpoint.postsales.PostSalesProcess;
 import io.touchpoint.testing.TouchpointSpringTest;
+import io.touchpoint.testing.WebSession;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.time.Duration;
@@ -24,12 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The satisfaction survey as the customer meets it: the email with its link, the page, the answer that reaches the
@@ -45,6 +46,9 @@ class SurveyAnswerTest {
 
     @Autowired
     TestRestTemplate http;
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     RuntimeService runtime;
@@ -66,13 +70,9 @@ class SurveyAnswerTest {
         String page = http.getForObject(link, String.class);
         assertThat(page).contains("How satisfied are you overall?").contains("Send my answer");
 
-        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("token", token(link));
-        form.add("satisfaction", "4");
-        form.add("comment", "Smooth install");
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        String done = http.postForObject(path(link), new HttpEntity<>(form, headers), String.class);
+        // the page's form, with its CSRF token
+        String done = new WebSession(port).submit(link, path(link), Map.of("token", token(link), "satisfaction", "4",
+                "comment", "Smooth install")).body();
         assertThat(done).contains("Thank you!");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> variable(customer, "surveySatisfaction") != null);

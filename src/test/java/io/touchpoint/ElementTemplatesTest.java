@@ -34,7 +34,8 @@ import org.w3c.dom.NodeList;
  * each template names an existing delegate bean and has a field for exactly the input parameters that bean reads
  * ({@code getVariableLocal("x")}, {@code hasVariableLocal("x")}); each bean that reads input parameters has a
  * template; and each step of {@code processes/*.bpmn} that calls a templated bean is linked to its template
- * ({@code camunda:modelerTemplate}) and sets only what the template shows.
+ * ({@code camunda:modelerTemplate}) and sets only what the template shows; it is asynchronous only when the template
+ * makes it so (the router registration, which calls HTTP), never the email steps.
  * <p>
  * One exception: the fields of the template group {@value #MAIL_VARIABLES} are input parameters that the bean
  * does not read itself but hands, with every variable, to a mail template; such a field must be used by a mail
@@ -272,6 +273,15 @@ class ElementTemplatesTest {
                         problems.add(where + " must have " + attribute + "=\"" + hidden.path("value").asText()
                                 + "\" as template " + id + " sets it");
                     }
+                }
+            }
+            for (String attribute : List.of("camunda:asyncBefore", "camunda:asyncAfter")) {
+                boolean setByTemplate = properties(template, "property").stream()
+                        .anyMatch(p -> attribute.equals(p.path("binding").path("name").asText()));
+                if (!setByTemplate && "true".equals(element.getAttributeNS(CAMUNDA, attribute.substring("camunda:".length())))) {
+                    problems.add(where + " has " + attribute + "=\"true\", which template " + id + " does not set: its "
+                            + "step runs in the transaction of the step before (an email goes into the outbox there), "
+                            + "and a background job would update the process instance while people work on it");
                 }
             }
             Map<String, String> inputs = namedChildren(element, "inputOutput", "inputParameter");

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The generic "send an email" step. An analyst adds one in the Modeler with
- * {@code camunda:delegateExpression="${sendEmail}"}, {@code camunda:asyncBefore="true"} and these input
- * parameters: {@code to} (addresses, comma-separated), optional {@code cc}, {@code subject} and
+ * {@code camunda:delegateExpression="${sendEmail}"} (not asynchronous: the email goes into the outbox in the step's
+ * transaction, and is sent after it commits, see {@link EmailService}) and these input parameters: {@code to} (addresses, comma-separated), optional {@code cc}, {@code subject} and
  * {@code template} (the name of a template pair under {@code src/main/resources/mail/}). The template sees
  * every process variable.
  * <p>
@@ -45,12 +45,20 @@ public class SendEmailDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Email email = new Email(addresses(execution.getVariableLocal("to")), addresses(execution.getVariableLocal("cc")),
                 (String) execution.getVariableLocal("subject"), (String) execution.getVariableLocal("template"),
-                templateModel(execution), execution.getActivityInstanceId() + "." + execution.getProcessInstanceId(),
-                Attachment.guides(execution.getVariableLocal("attachments")), invite(execution));
-        if (email.to().isEmpty()) {
-            throw new IllegalStateException("Email step " + execution.getCurrentActivityId() + " has no recipient");
+                templateModel(execution), messageId(execution)).from(execution);
+        try {
+            email = email.withAttachments(Attachment.guides(execution.getVariableLocal("attachments")))
+                    .withInvite(invite(execution));
+        } catch (IllegalArgumentException badSetting) {
+            emails.undeliverable(email, "email step " + execution.getCurrentActivityId() + ": " + badSetting.getMessage());
+            return;
         }
         emails.send(email);
+    }
+
+    /** Unique per email step that ran, and the same however often its email is retried. */
+    public static String messageId(DelegateExecution execution) {
+        return execution.getActivityInstanceId() + "." + execution.getProcessInstanceId();
     }
 
     static List<String> addresses(Object value) {

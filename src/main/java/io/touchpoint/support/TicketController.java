@@ -11,9 +11,11 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -91,7 +93,7 @@ class TicketController {
                               @RequestHeader(name = TOKEN_HEADER, required = false) String headerToken,
                               @Valid @RequestBody Comment comment) {
         String key = token(token, headerToken);
-        return answer(number, key, TicketService.retryingOnce(() -> service.comment(number, key, comment.message().trim())),
+        return answer(number, key, service.comment(number, key, comment.message().trim()),
                 "Ticket " + number + " takes no comments now: it is resolved or closed. Confirm or reopen the "
                         + "resolution, or open a new ticket.");
     }
@@ -101,8 +103,17 @@ class TicketController {
                               @RequestHeader(name = TOKEN_HEADER, required = false) String headerToken,
                               @Valid @RequestBody Confirmation confirmation) {
         String key = token(token, headerToken);
-        return answer(number, key, TicketService.retryingOnce(() -> service.confirm(number, key, confirmation.resolved(), confirmation.comment())),
+        return answer(number, key, service.confirm(number, key, confirmation.resolved(), confirmation.comment()),
                 "Ticket " + number + " is not waiting for a confirmation: only a resolved ticket is.");
+    }
+
+    /**
+     * The ticket's process moved at the very moment of the answer (an SLA timer firing while the customer answers):
+     * nothing changed, and the customer may send it again.
+     */
+    @ExceptionHandler(OptimisticLockingException.class)
+    ResponseEntity<ProblemDetail> changedMeanwhile() {
+        return problem(HttpStatus.CONFLICT, "Ticket changed at the same moment", TicketService.CHANGED_MEANWHILE);
     }
 
     private ResponseEntity<?> answer(String number, String token, TicketService.Outcome outcome, String conflict) {

@@ -6,7 +6,6 @@ import io.touchpoint.numbering.BusinessNumbers;
 import io.touchpoint.web.InvalidFieldException;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -21,6 +20,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class TicketService {
 
     public enum Outcome { DONE, NOT_FOUND, NOT_WAITING }
+
+    /** What the customer reads when the ticket's process moved at the very moment of their answer. */
+    public static final String CHANGED_MEANWHILE = "The ticket changed at the same moment as your answer, which was not "
+            + "saved. Please try again.";
 
     public record Created(String ticketNumber, Ticket.Kind kind, String trackingToken, String trackingUrl) {
     }
@@ -42,7 +45,11 @@ public class TicketService {
         this.links = links;
     }
 
-    @Transactional
+    /**
+     * Not one transaction: the number is taken in a transaction of its own first, then the process starts in the
+     * engine's. Taking it inside an open transaction would hold two connections per request, and a burst of
+     * requests would wait for each other's second connection until the pool timed out.
+     */
     public Created open(NewTicket request) {
         NewTicket.Priority priority = request.effectivePriority();
         if (priority == null) {
@@ -85,20 +92,23 @@ public class TicketService {
     /**
      * A comment from the customer: the answer the ticket waits for (the SLA clock resumes), or more information
      * on an open ticket. A resolved or closed ticket takes no comments: confirm, reopen or open a new ticket.
+     * <p>
+     * The ticket's row is locked first, so that answers to one ticket queue up: of several at once, the first that
+     * finds the ticket waiting answers the question, the others find it in progress and are comments; each is in
+     * the timeline. On a ticket in progress the comment also becomes {@code customerAnswer}, which the agent's work
+     * form shows; the form never writes it back (the field is disabled), so the comment does not collide with the
+     * agent completing the task.
      */
     @Transactional
     public Outcome comment(String number, String token, String message) {
-        Optional<Ticket> found = opened(number, token);
+        Optional<Ticket> found = locked(number, token);
         if (found.isEmpty()) {
             return Outcome.NOT_FOUND;
         }
         Ticket ticket = found.get();
-        boolean awaited = ticket.status() == TicketStatus.WAITING_FOR_CUSTOMER && runtime.createExecutionQuery()
-                .processInstanceId(ticket.processInstanceId())
-                .messageEventSubscriptionName(SupportProcess.CUSTOMER_REPLIED).count() > 0;
         switch (ticket.status()) {
             case WAITING_FOR_CUSTOMER -> {
-                if (!awaited) {
+                if (!subscribed(ticket, SupportProcess.CUSTOMER_REPLIED)) {
                     return Outcome.NOT_WAITING;
                 }
                 tickets.record(number, Ticket.EventType.CUSTOMER_REPLIED, message, ticket.contactEmail());
@@ -118,18 +128,18 @@ public class TicketService {
         return Outcome.DONE;
     }
 
-    /** The customer's answer to the resolution: fixed (the ticket closes) or not (it reopens). */
+    /**
+     * The customer's answer to the resolution: fixed (the ticket closes) or not (it reopens). Under the ticket's
+     * lock, as comments: of two answers at once, the second finds the ticket closed or reopened.
+     */
     @Transactional
     public Outcome confirm(String number, String token, boolean resolved, String comment) {
-        Optional<Ticket> found = opened(number, token);
+        Optional<Ticket> found = locked(number, token);
         if (found.isEmpty()) {
             return Outcome.NOT_FOUND;
         }
         Ticket ticket = found.get();
-        boolean waits = ticket.status() == TicketStatus.RESOLVED && runtime.createExecutionQuery()
-                .processInstanceId(ticket.processInstanceId())
-                .messageEventSubscriptionName(SupportProcess.CONFIRMATION).count() > 0;
-        if (!waits) {
+        if (ticket.status() != TicketStatus.RESOLVED || !subscribed(ticket, SupportProcess.CONFIRMATION)) {
             return Outcome.NOT_WAITING;
         }
         if (resolved) {
@@ -144,23 +154,17 @@ public class TicketService {
         return Outcome.DONE;
     }
 
-    /**
-     * Runs a customer's answer, once more when it collided with the process moving on at the same moment (an email
-     * job ending, a timer firing, a double click); when the process has moved on, the ticket is not waiting for it.
-     * Call it from outside the transaction of the answer.
-     */
-    public static Outcome retryingOnce(java.util.function.Supplier<Outcome> answer) {
-        try {
-            return answer.get();
-        } catch (org.camunda.bpm.engine.OptimisticLockingException collided) {
-            try {
-                return answer.get();
-            } catch (org.camunda.bpm.engine.OptimisticLockingException | MismatchingMessageCorrelationException again) {
-                return Outcome.NOT_WAITING;
-            }
-        } catch (MismatchingMessageCorrelationException movedOn) {
-            return Outcome.NOT_WAITING;
+    /** The ticket, locked until the caller's transaction ends, when the token opens it. */
+    private Optional<Ticket> locked(String number, String token) {
+        if (number == null || !links.opens(number, token)) {
+            return Optional.empty();
         }
+        return tickets.lock(number);
+    }
+
+    private boolean subscribed(Ticket ticket, String message) {
+        return runtime.createExecutionQuery().processInstanceId(ticket.processInstanceId())
+                .messageEventSubscriptionName(message).count() > 0;
     }
 
     private Optional<Ticket> opened(String number, String token) {

@@ -45,6 +45,16 @@ public class Tickets {
         return jdbc.query("SELECT * FROM support_ticket WHERE ticket_number = ?", Tickets::map, number).stream().findFirst();
     }
 
+    /**
+     * The ticket, its row locked until the caller's transaction ends ({@code SELECT ... FOR UPDATE}): whoever changes
+     * the ticket at the same time (another answer, the process updating its status) waits, and then reads what the
+     * first one left.
+     */
+    public Optional<Ticket> lock(String number) {
+        return jdbc.query("SELECT * FROM support_ticket WHERE ticket_number = ? FOR UPDATE", Tickets::map, number)
+                .stream().findFirst();
+    }
+
     public void record(String number, Ticket.EventType type, String detail, String actor) {
         jdbc.update("INSERT INTO support_ticket_event (ticket_number, occurred_at, event_type, detail, actor) VALUES (?, ?, ?, ?, ?)",
                 number, Timestamp.from(now()), type.name(), detail == null ? null : abbreviate(detail, 2000), actor);

@@ -3,6 +3,8 @@ package io.touchpoint.support;
 import io.touchpoint.web.Text;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -59,7 +61,7 @@ class TrackingController {
             return refused(HttpStatus.BAD_REQUEST, "Please write your answer (at most 4000 characters).", number, token,
                     model, response);
         }
-        return answered(TicketService.retryingOnce(() -> service.comment(number, token, message.trim())), "Thank you: your answer is with your agent.",
+        return answered(() -> service.comment(number, token, message.trim()), "Thank you: your answer is with your agent.",
                 "This ticket takes no more answers. Please open a new ticket.", number, token, redirect, model, response);
     }
 
@@ -71,15 +73,25 @@ class TrackingController {
             return refused(HttpStatus.BAD_REQUEST, "Please keep your comment to 2000 characters.", number, token, model,
                     response);
         }
-        return answered(TicketService.retryingOnce(() -> service.confirm(number, token, resolved, comment)), resolved
+        return answered(() -> service.confirm(number, token, resolved, comment), resolved
                         ? "Thank you for confirming: the ticket is closed."
                         : "We are sorry it is not fixed: your ticket is open again, with the same agent.",
                 "This ticket is not waiting for a confirmation.", number, token, redirect, model, response);
     }
 
-    /** Done: back to the page with the notice; refused: the page again, with the problem and its status. */
-    private String answered(TicketService.Outcome outcome, String done, String notWaiting, String number, String token,
-                            RedirectAttributes redirect, Model model, HttpServletResponse response) {
+    /**
+     * Done: back to the page with the notice; refused: the page again, with the problem and its status. An answer
+     * that collided with the ticket's own process (an SLA timer firing in the same instant) changed nothing: 409, and
+     * the customer sends it again.
+     */
+    private String answered(Supplier<TicketService.Outcome> answer, String done, String notWaiting, String number,
+                            String token, RedirectAttributes redirect, Model model, HttpServletResponse response) {
+        TicketService.Outcome outcome;
+        try {
+            outcome = answer.get();
+        } catch (OptimisticLockingException changedMeanwhile) {
+            return refused(HttpStatus.CONFLICT, TicketService.CHANGED_MEANWHILE, number, token, model, response);
+        }
         return switch (outcome) {
             case DONE -> {
                 redirect.addFlashAttribute("notice", done);

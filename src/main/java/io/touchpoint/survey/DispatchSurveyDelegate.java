@@ -2,6 +2,7 @@ package io.touchpoint.survey;
 
 import io.touchpoint.notification.Email;
 import io.touchpoint.notification.EmailService;
+import io.touchpoint.notification.SendEmailDelegate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * support), {@code recipient} (email), {@code ratedPerson} (optional user id of who served the customer),
  * {@code answerMessage} (the message the process waits for), {@code subject}. Creates the survey, emails the link
  * ({@code mail/survey-invitation}), and sets {@code surveyId}; the link with its token goes only into the email.
- * Make it asyncBefore: it talks to SMTP.
+ * Not asynchronous: the email goes into the outbox in the step's transaction (see {@link EmailService}).
  */
 @Component("dispatchSurvey")
 public class DispatchSurveyDelegate implements JavaDelegate {
@@ -48,6 +49,6 @@ public class DispatchSurveyDelegate implements JavaDelegate {
         model.put("surveyLink", survey.link());
         model.put("ratedPersonName", ratedName);
         emails.send(new Email(List.of(recipient), List.of(), (String) execution.getVariableLocal("subject"),
-                "survey-invitation", model, execution.getActivityInstanceId() + "." + execution.getProcessInstanceId()));
+                "survey-invitation", model, SendEmailDelegate.messageId(execution)).from(execution));
     }
 }

@@ -2,6 +2,7 @@ package io.touchpoint.survey;
 
 import io.touchpoint.notification.Email;
 import io.touchpoint.notification.EmailService;
+import io.touchpoint.notification.SendEmailDelegate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The generic "remind the customer of the survey" step: a new link to the open survey {@code surveyId}, emailed
- * to {@code recipient} with {@code subject} (input parameters) from {@code mail/survey-reminder}. asyncBefore.
+ * to {@code recipient} with {@code subject} (input parameters) from {@code mail/survey-reminder}, through the
+ * outbox (not asynchronous).
  */
 @Component("remindSurvey")
 public class RemindSurveyDelegate implements JavaDelegate {
@@ -31,6 +33,6 @@ public class RemindSurveyDelegate implements JavaDelegate {
         model.put("surveyLink", link.link());
         emails.send(new Email(List.of((String) execution.getVariableLocal("recipient")), List.of(),
                 (String) execution.getVariableLocal("subject"), "survey-reminder", model,
-                execution.getActivityInstanceId() + "." + execution.getProcessInstanceId()));
+                SendEmailDelegate.messageId(execution)).from(execution));
     }
 }

@@ -3,9 +3,11 @@ package io.touchpoint.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.touchpoint.testing.Mails;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import io.touchpoint.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,8 +39,10 @@ class CapturedMailPageTest {
         emails.send(new Email(List.of("ann@acme.example"), List.of(), "Your guides", "quote-request-received",
                 Map.of("contactName", "Ann", "companyName", "Acme", "quoteNumber", "Q-2026-00001"), "guides-1")
                 .withAttachments(Attachment.guides("portal-user-guide.pdf")));
-        await().atMost(Duration.ofSeconds(10)).until(() -> !mailbox.messages().isEmpty());
-        int index = mailbox.messages().size() - 1;
+        // the page links each email by its place in the mailbox: find ours by its subject
+        int index = await().atMost(Duration.ofSeconds(10)).until(() -> IntStream.range(0, mailbox.messages().size())
+                .filter(i -> "Your guides".equals(Mails.subject(mailbox.messages().get(i)))).findFirst().orElse(-1),
+                found -> found >= 0);
 
         assertThat(new WebSession(port).get("/mail").statusCode()).as("to the login page").isEqualTo(302);
         WebSession sara = new WebSession(port);

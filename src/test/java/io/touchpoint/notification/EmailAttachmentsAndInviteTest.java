@@ -56,9 +56,9 @@ class EmailAttachmentsAndInviteTest {
     void emailArrivesWithBothGuidesAndAnInviteBesideItsHtmlAndTextBodies() throws Exception {
         Instant start = Instant.parse("2026-12-03T15:00:00Z");
         emails.send(new Email(List.of("ann@guides.example"), List.of("bob@guides.example"), "Your discovery meeting",
-                "quote-request-received", MODEL, "guides-test-1",
-                List.of(Attachment.guide("portal-user-guide.pdf"), Attachment.guide("phone-user-guide.pdf")),
-                new CalendarInvite("Q-2026-00042-discovery@touchpoint", 1, start, Duration.ofMinutes(45), null,
+                "quote-request-received", MODEL, "guides-test-1")
+                .withAttachments(List.of(Attachment.guide("portal-user-guide.pdf"), Attachment.guide("phone-user-guide.pdf")))
+                .withInvite(new CalendarInvite("Q-2026-00042-discovery@touchpoint", 1, start, Duration.ofMinutes(45), null,
                         "Acme Dental, 12 Main St")));
 
         MimeMessage email = received("ann@guides.example");

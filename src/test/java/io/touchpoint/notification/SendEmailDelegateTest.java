@@ -1,7 +1,6 @@
 package io.touchpoint.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -17,7 +16,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
-/** How the email step reads its input parameters: attachments and the invite. */
+/**
+ * How the email step reads its input parameters: attachments and the invite. A setting it cannot read never fails
+ * the step: the email is recorded as undeliverable, naming the setting (and an incident says so, see EmailOutboxTest).
+ */
 class SendEmailDelegateTest {
 
     final EmailService emails = mock(EmailService.class);
@@ -47,13 +49,11 @@ class SendEmailDelegateTest {
     }
 
     @Test
-    void unknownAttachmentFailsNamingTheFileAndSendsNothing() {
+    void unknownAttachmentIsRecordedAsUndeliverableNamingTheFileAndTheStepGoesOn() {
         inputs.put("attachments", "portal-user-guide.pdf, fax-user-guide.pdf");
-        assertThatThrownBy(this::send).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("fax-user-guide.pdf");
+        assertThat(undeliverable()).contains("Task_Install").contains("fax-user-guide.pdf");
         inputs.put("attachments", "../application.yaml");
-        assertThatThrownBy(this::send).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("../application.yaml");
+        assertThat(undeliverable()).contains("../application.yaml");
         verify(emails, never()).send(any());
     }
 
@@ -82,25 +82,38 @@ class SendEmailDelegateTest {
     }
 
     @Test
-    void unreadableInviteSettingsFailNamingTheParameter() {
+    void unreadableInviteSettingsAreRecordedAsUndeliverableNamingTheParameter() {
         inputs.put("inviteStart", "2026-12-03T10:00");
-        assertThatThrownBy(this::send).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("inviteStart");
+        assertThat(undeliverable()).contains("inviteStart");
         inputs.put("inviteStart", "2026-12-03T10:00Z");
         inputs.put("inviteMinutes", "an hour");
-        assertThatThrownBy(this::send).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("inviteMinutes");
+        assertThat(undeliverable()).contains("inviteMinutes");
         verify(emails, never()).send(any());
     }
 
+    /** Runs the step, which must not fail, and returns why its email was recorded as undeliverable. */
+    private String undeliverable() {
+        org.mockito.Mockito.clearInvocations(emails);
+        step.execute(execution());
+        ArgumentCaptor<String> reason = ArgumentCaptor.forClass(String.class);
+        verify(emails).undeliverable(any(), reason.capture());
+        return reason.getValue();
+    }
+
     private Email send() {
+        step.execute(execution());
+        ArgumentCaptor<Email> sent = ArgumentCaptor.forClass(Email.class);
+        verify(emails).send(sent.capture());
+        return sent.getValue();
+    }
+
+    private DelegateExecution execution() {
         DelegateExecution execution = mock(DelegateExecution.class);
         when(execution.getVariableLocal(any())).thenAnswer(call -> inputs.get(call.<String>getArgument(0)));
         when(execution.getVariables()).thenReturn(Map.of("companyName", "Acme Dental"));
         when(execution.getProcessInstanceId()).thenReturn("pi-42");
         when(execution.getActivityInstanceId()).thenReturn("Task_Install:ai1");
         when(execution.getCurrentActivityId()).thenReturn("Task_Install");
-        step.execute(execution);
-        ArgumentCaptor<Email> sent = ArgumentCaptor.forClass(Email.class);
-        verify(emails).send(sent.capture());
-        return sent.getValue();
+        return execution;
     }
 }

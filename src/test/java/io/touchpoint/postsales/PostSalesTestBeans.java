@@ -13,11 +13,10 @@ import io.touchpoint.testing.ProcessTestBeans;
 import java.time.Period;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * Registers post-sales' own beans for process tests. Surveys are sent for real, through the SMTP server on
- * {@code smtpPort} (a GreenMail of the test).
+ * Registers post-sales' own beans for process tests. Surveys are sent for real, through the outbox and the SMTP
+ * server on {@code smtpPort} (a GreenMail of the test), when the test calls {@code mail.sendQueued()}.
  */
 public final class PostSalesTestBeans {
 
@@ -26,12 +25,11 @@ public final class PostSalesTestBeans {
 
     public final SurveyService surveys;
     public final OutageList outageList;
+    public final ProcessTestBeans.Mail mail;
 
     private PostSalesTestBeans(ProcessEngine engine, ProcessTestBeans beans, int smtpPort) {
-        JavaMailSenderImpl smtp = new JavaMailSenderImpl();
-        smtp.setHost("127.0.0.1");
-        smtp.setPort(smtpPort);
-        EmailService emails = new EmailService(smtp, ProcessTestBeans.MAIL);
+        mail = beans.mail(engine, smtpPort);
+        EmailService emails = mail.emails();
         surveys = new SurveyService(beans.jdbc, engine.getRuntimeService(), "https://touchpoint.example");
         outageList = new OutageList(beans.jdbc,
                 new org.springframework.jdbc.datasource.DataSourceTransactionManager(beans.jdbc.getDataSource()));

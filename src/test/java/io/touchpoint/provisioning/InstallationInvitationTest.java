@@ -1,12 +1,13 @@
 package io.touchpoint.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.touchpoint.notification.Outbox;
+import io.touchpoint.testing.Mails;
 import io.touchpoint.testing.TestSmtp;
 import io.touchpoint.testing.TouchpointSpringTest;
 import jakarta.mail.BodyPart;
@@ -17,7 +18,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,16 +41,21 @@ class InstallationInvitationTest {
     @Autowired
     RuntimeService runtime;
 
+    @Autowired
+    Outbox outbox;
+
     @Test
     void installationInvitationCarriesBothGuidesAndAnInviteForTheInstallTime() throws Exception {
         OffsetDateTime foc = OffsetDateTime.parse("2026-12-03T11:00-05:00");
-        runtime.createProcessInstanceByKey(ProvisioningProcess.PROCESS_ID).businessKey("Q-2026-80001")
+        String order = runtime.createProcessInstanceByKey(ProvisioningProcess.PROCESS_ID).businessKey("Q-2026-80001")
                 .startBeforeActivity("Task_ConfirmInstallDate")
                 .setVariables(order("O-2026-80001").putValue(ProvisioningProcess.Vars.FOC_AT,
                         java.util.Date.from(foc.toInstant())))
-                .execute();
+                .execute().getId();
 
-        MimeMessage invitation = awaitEmail("Installation of your services on Thursday 3 December 2026 at 11:00 AM EST");
+        // this order's invitation (other tests send one with the same subject to the same SMTP server)
+        MimeMessage invitation = Mails.awaitReceived(smtp, outbox, order,
+                "Installation of your services on Thursday 3 December 2026 at 11:00 AM EST");
 
         assertThat(addresses(invitation, Message.RecipientType.TO)).containsExactly("ann@acme.example", "it@acme.example");
         assertThat(addresses(invitation, Message.RecipientType.CC)).contains("theo@touchpoint.example");
@@ -67,12 +72,12 @@ class InstallationInvitationTest {
 
     @Test
     void welcomeCallInviteLandsInTheCalendarAtTheScheduledTime() throws Exception {
-        runtime.createProcessInstanceByKey(ProvisioningProcess.PROCESS_ID).businessKey("Q-2026-80002")
+        String order = runtime.createProcessInstanceByKey(ProvisioningProcess.PROCESS_ID).businessKey("Q-2026-80002")
                 .startBeforeActivity("Task_SendWelcomeCallInvite")
                 .setVariables(order("O-2026-80002").putValue("welcomeCallAt", "2026-11-17T14:00-05:00"))
-                .execute();
+                .execute().getId();
 
-        MimeMessage invite = awaitEmail("Welcome call for your order O-2026-80002");
+        MimeMessage invite = Mails.awaitReceived(smtp, outbox, order, "Welcome call for your order O-2026-80002");
 
         VEvent event = invite(leaves(invite));
         assertThat(event.getDateStart().getValue().toInstant())
@@ -87,19 +92,6 @@ class InstallationInvitationTest {
                 .putValue("itContactEmail", "it@acme.example").putValue("installAddress", "1 Main St, Springfield")
                 .putValue(ProvisioningProcess.Vars.NUMBERS_TO_PORT, "+1 555 010 0101")
                 .putValue(ProvisioningProcess.Vars.INSTALL_INVITE_SEQUENCE, 0);
-    }
-
-    private static MimeMessage awaitEmail(String subject) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> subject.equals(subjectOf(m))).findFirst().orElse(null), m -> m != null);
-    }
-
-    private static String subjectOf(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (Exception e) {
-            return null;
-        }
     }
 
     private static List<String> addresses(MimeMessage message, Message.RecipientType type) throws Exception {

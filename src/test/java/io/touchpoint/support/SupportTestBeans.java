@@ -11,11 +11,11 @@ import io.touchpoint.testing.ProcessTestBeans;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * Registers the support beans for the process tests of trouble-ticket.bpmn and service-request.bpmn, built from
- * the real classes on the test engine's database. Surveys go out for real, to the SMTP server on {@code smtpPort}.
+ * the real classes on the test engine's database. Surveys go out for real, through the outbox to the SMTP server on
+ * {@code smtpPort}.
  */
 final class SupportTestBeans {
 
@@ -29,6 +29,7 @@ final class SupportTestBeans {
     final KnowledgeBase knowledge;
     final SurveyService surveys;
     final TicketService service;
+    final ProcessTestBeans.Mail mail;
 
     private SupportTestBeans(ProcessEngine engine, ProcessTestBeans beans, int smtpPort) {
         tickets = new Tickets(beans.jdbc);
@@ -52,10 +53,8 @@ final class SupportTestBeans {
         Mocks.register("reopenTicket", delegates.reopenTicket(tickets, policy, beans.calendar));
         Mocks.register("closeTicket", delegates.closeTicket(tickets));
 
-        JavaMailSenderImpl smtp = new JavaMailSenderImpl();
-        smtp.setHost("127.0.0.1");
-        smtp.setPort(smtpPort);
-        EmailService emails = new EmailService(smtp, ProcessTestBeans.MAIL);
+        mail = beans.mail(engine, smtpPort);
+        EmailService emails = mail.emails();
         surveys = new SurveyService(beans.jdbc, engine.getRuntimeService(), BASE_URL);
         Mocks.register("surveyPolicy", new SurveyPolicy(new SurveySettings(3, 10), beans.calendar));
         Mocks.register("dispatchSurvey", new DispatchSurveyDelegate(surveys, emails, engine.getIdentityService()));

@@ -6,7 +6,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import java.util.List;
 import org.camunda.bpm.engine.runtime.Job;
 
-/** Runs the asynchronous steps that are due now (emails, webhooks), as the job executor would, in process tests. */
+/**
+ * Runs the jobs that are due now, as the job executor would, in process tests: the asynchronous joins, the router
+ * registration (HTTP), and timers whose time has come. Emails are no jobs: their steps queue them in the outbox.
+ */
 public final class AsyncSteps {
 
     private AsyncSteps() {

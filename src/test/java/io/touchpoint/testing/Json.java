@@ -19,4 +19,12 @@ public final class Json {
         }
         return new HttpEntity<>(json, headers);
     }
+
+    /** A trouble ticket as a customer opens it through {@code POST /api/tickets}: a P2 outage of Ann Lee's. */
+    public static String ticket(String requesterEmail) {
+        return """
+                {"subject": "Phones down at the front desk", "description": "All desk phones show No service.",
+                 "category": "OUTAGE", "impact": "HIGH", "urgency": "MEDIUM", "requesterEmail": "%s",
+                 "requesterName": "Ann Lee", "accountNumber": "ACC-2040", "channel": "PORTAL"}""".formatted(requesterEmail);
+    }
 }

@@ -1,11 +1,17 @@
 package io.touchpoint.testing;
 
+import com.icegreen.greenmail.base.GreenMailOperations;
 import io.touchpoint.calendar.BusinessCalendar;
 import io.touchpoint.calendar.CalendarProperties;
+import io.touchpoint.notification.DeliveryIncidents;
+import io.touchpoint.notification.EmailService;
+import io.touchpoint.notification.MailDispatcher;
 import io.touchpoint.notification.MailSettings;
+import io.touchpoint.notification.Outbox;
 import io.touchpoint.notification.Recipients;
 import io.touchpoint.notification.RetryPolicy;
 import io.touchpoint.numbering.BusinessNumbers;
+import jakarta.mail.internet.MimeMessage;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -18,10 +24,12 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * The shared beans of the process tests, built from the real classes with test settings and registered under
- * the names the models use. Only the email step is replaced (by {@link RecordingEmailStep}).
+ * the names the models use. Only the email step is replaced (by {@link RecordingEmailStep}); the survey steps send
+ * through the real outbox ({@link #mail}).
  */
 public final class ProcessTestBeans {
 
@@ -56,7 +64,40 @@ public final class ProcessTestBeans {
         Mocks.register("businessCalendar", calendar);
         Mocks.register("sendEmail", emails);
         Mocks.register("recipients", new Recipients(engine.getIdentityService(), MAIL));
-        Mocks.register("retryPolicy", new RetryPolicy(MAIL, "R10/PT5M"));
+        Mocks.register("retryPolicy", new RetryPolicy("R10/PT5M"));
+    }
+
+    /**
+     * The real email outbox on the test engine's database, delivering to the SMTP server on {@code smtpPort} (a
+     * GreenMail of the test) when the test asks: steps queue their emails, {@link Mail#sendQueued()} sends them.
+     */
+    public Mail mail(ProcessEngine engine, int smtpPort) {
+        JavaMailSenderImpl smtp = new JavaMailSenderImpl();
+        smtp.setHost("127.0.0.1");
+        smtp.setPort(smtpPort);
+        Outbox outbox = new Outbox(jdbc);
+        DeliveryIncidents incidents = new DeliveryIncidents(engine.getRuntimeService(), outbox);
+        return new Mail(new EmailService(outbox, MAIL, incidents, event -> { }),
+                new MailDispatcher(outbox, smtp, MAIL, incidents), outbox);
+    }
+
+    /** The email service of the process tests' steps, and its dispatcher. */
+    public record Mail(EmailService emails, MailDispatcher dispatcher, Outbox outbox) {
+
+        /** Sends what the steps queued, as the dispatcher does after their transactions. */
+        public void sendQueued() {
+            dispatcher.sendDue();
+        }
+
+        /**
+         * The newest email of the process instance whose subject starts so, as the SMTP server received it (found by
+         * its Message-ID: the test database also holds other tests' emails).
+         */
+        public MimeMessage received(GreenMailOperations smtp, String processInstanceId, String subjectStart) {
+            sendQueued();
+            return Mails.received(smtp, outbox, processInstanceId, subjectStart).orElseThrow(() ->
+                    new AssertionError("no email '" + subjectStart + "' of " + processInstanceId + " was received"));
+        }
     }
 
     /** A local date-time in the test calendar's zone (New York), as due dates are asserted. */

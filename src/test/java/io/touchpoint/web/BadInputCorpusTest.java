@@ -526,10 +526,12 @@ class BadInputCorpusTest {
                 .contains("name=\"satisfaction\""));
     }
 
-    /** Waits until the engine has no job to run now, for two seconds on end. */
+    /** Waits until the engine has no job to run now and the outbox no email to the corpus, for two seconds on end. */
     void settle() {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).during(Duration.ofSeconds(2))
-                .until(() -> management.createJobQuery().executable().count() == 0);
+                .until(() -> management.createJobQuery().executable().count() == 0 && jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM outbox_email WHERE status = 'PENDING' AND recipients_to LIKE ?", Long.class,
+                        "%" + DOMAIN) == 0);
     }
 
     Map<String, Long> snapshot() {

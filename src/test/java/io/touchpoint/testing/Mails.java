@@ -1,0 +1,59 @@
+package io.touchpoint.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.base.GreenMailOperations;
+import io.touchpoint.notification.Outbox;
+import io.touchpoint.notification.OutboxEmail;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Reading received emails in tests, which find their own emails: by the Message-ID that the outbox gave the email of
+ * their process instance, never by "the first message" or a subject alone (other tests' processes send to the same
+ * SMTP server, and their emails may arrive late: a retry, a cached test context).
+ */
+public final class Mails {
+
+    private Mails() {
+    }
+
+    /**
+     * The newest email of the process instance whose subject starts so, once the SMTP server has received it; fails
+     * after 30 seconds.
+     */
+    public static MimeMessage awaitReceived(GreenMailOperations smtp, Outbox outbox, String processInstanceId,
+                                            String subjectStart) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> received(smtp, outbox, processInstanceId, subjectStart)
+                .orElse(null), message -> message != null);
+    }
+
+    /** The newest email of the process instance whose subject starts so, if the SMTP server has received it. */
+    public static Optional<MimeMessage> received(GreenMailOperations smtp, Outbox outbox, String processInstanceId,
+                                                 String subjectStart) {
+        Optional<OutboxEmail> queued = outbox.ofProcessInstance(processInstanceId).stream()
+                .filter(email -> email.subject().startsWith(subjectStart)).reduce((first, second) -> second);
+        return queued.flatMap(email -> Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> messageId(message).equals("<" + email.messageId() + ">")).findFirst());
+    }
+
+    /** The Message-ID header, angle brackets included, as the outbox sends it: {@code <id@touchpoint>}. */
+    public static String messageId(MimeMessage message) {
+        try {
+            return String.valueOf(message.getMessageID());
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

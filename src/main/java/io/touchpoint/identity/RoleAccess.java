@@ -90,6 +90,11 @@ public class RoleAccess {
     /** Roles with Cockpit: they watch the instances and history of their processes. */
     static final Set<String> MANAGERS = Set.of(SALES_MANAGER, SUPPORT_SUPERVISOR);
 
+    /** The processes a role works in (reads, and sees its tasks of); none for a group that is no role. */
+    public static List<String> processesOf(String role) {
+        return PROCESSES_BY_ROLE.getOrDefault(role, List.of());
+    }
+
     private final org.camunda.bpm.engine.IdentityService identity;
     private final AuthorizationService authorizations;
     private final FilterService filters;

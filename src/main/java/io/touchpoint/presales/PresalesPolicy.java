@@ -1,7 +1,10 @@
 package io.touchpoint.presales;
 
+import static io.touchpoint.presales.PresalesProcess.Vars.*;
+
 import java.time.ZoneOffset;
 import java.util.Date;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +39,23 @@ public class PresalesPolicy {
 
     public int getMaxQuoteRevisions() {
         return properties.maxQuoteRevisions();
+    }
+
+    /**
+     * PRE-03: customers with at least {@code touchpoint.presales.discovery-meeting-min-seats} seats get a discovery
+     * meeting: {@code ${presalesPolicy.discoveryMeetingNeeded(execution)}}.
+     */
+    public boolean discoveryMeetingNeeded(VariableScope scope) {
+        return scope.getVariable(SEATS) instanceof Number seats && seats.intValue() >= properties.discoveryMeetingMinSeats();
+    }
+
+    /**
+     * Whether the customer may ask for changes once more: {@code ${presalesPolicy.mayReviseAgain(execution)}}; beyond
+     * {@code touchpoint.presales.max-quote-revisions} the quote is closed as declined.
+     */
+    public boolean mayReviseAgain(VariableScope scope) {
+        Object revision = scope.getVariable(QUOTE_REVISION);
+        return (revision instanceof Number number ? number.intValue() : 0) < properties.maxQuoteRevisions();
     }
 
     public String getSignatureReminderCycle() {

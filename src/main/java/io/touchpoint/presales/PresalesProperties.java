@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param quoteValidity          how long a quote stays valid for the customer's decision (calendar days)
  * @param quoteReminderBefore    how long before the quote expires the agent is reminded
+ * @param discoveryMeetingMinSeats customers with at least this many seats get a discovery meeting (PRE-03)
  * @param maxQuoteRevisions      how many times the customer may ask for changes before the quote is closed
  * @param signatureReminderCycle reminders to the customer while the order waits for signature and payment
  *                               (ISO 8601 repeating interval, e.g. R3/P2D)
@@ -17,7 +18,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param paymentUrl             link to the card payment page; {orderNumber} is replaced
  */
 @ConfigurationProperties("touchpoint.presales")
-public record PresalesProperties(Period quoteValidity, Period quoteReminderBefore, int maxQuoteRevisions,
+public record PresalesProperties(Period quoteValidity, Period quoteReminderBefore, int discoveryMeetingMinSeats,
+                                 int maxQuoteRevisions,
                                  String signatureReminderCycle, Duration signatureFollowUpAfter,
                                  String signatureUrl, String paymentUrl) {
 

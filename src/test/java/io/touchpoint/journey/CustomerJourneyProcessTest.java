@@ -158,6 +158,7 @@ class CustomerJourneyProcessTest {
                 new io.touchpoint.provisioning.ProvisioningProperties(Duration.ofHours(2)), ProcessTestBeans.CALENDAR);
         var porting = new io.touchpoint.provisioning.Porting();
         Mocks.register("provisioningPolicy", policy);
+        Mocks.register("recordInstaller", new io.touchpoint.provisioning.RecordInstallerListener());
         Mocks.register("porting", porting);
         Mocks.register("recordActivation", new io.touchpoint.provisioning.ProvisioningDelegates().recordActivation());
         for (String role : new String[] {"theo:technician", "arman:account-relations"}) {

@@ -67,6 +67,7 @@ class ProvisioningProcessTest {
         ProvisioningDelegates delegates = new ProvisioningDelegates();
         Mocks.register("provisioningIntake", new ProvisioningIntakeListener());
         Mocks.register("provisioningPolicy", policy);
+        Mocks.register("recordInstaller", new RecordInstallerListener());
         Mocks.register("porting", porting);
         Mocks.register("confirmInstallDate", delegates.confirmInstallDate(installDates));
         Mocks.register("moveInstallDate", delegates.moveInstallDate(installDates));

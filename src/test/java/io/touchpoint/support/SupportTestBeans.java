@@ -52,6 +52,7 @@ final class SupportTestBeans {
         Mocks.register("recordResolution", delegates.recordResolution(tickets, knowledge, policy, beans.calendar));
         Mocks.register("reopenTicket", delegates.reopenTicket(tickets, policy, beans.calendar));
         Mocks.register("closeTicket", delegates.closeTicket(tickets));
+        Mocks.register("noteResolutionWarned", new NoteResolutionWarnedDelegate());
 
         mail = beans.mail(engine, smtpPort);
         EmailService emails = mail.emails();

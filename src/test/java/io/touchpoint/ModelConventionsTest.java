@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.touchpoint.identity.RoleAccess;
 import io.touchpoint.journey.CustomerJourneyProcess;
+import io.touchpoint.testing.ProcessTestSupport;
+import io.touchpoint.testing.TouchpointMap;
 import io.touchpoint.testing.TouchpointSpringTest;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -39,8 +41,8 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
 import org.camunda.bpm.model.bpmn.instance.IntermediateThrowEvent;
 import org.camunda.bpm.model.bpmn.instance.Message;
-import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
@@ -50,20 +52,20 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
-import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.Rule;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -441,6 +443,109 @@ class ModelConventionsTest {
         toImplement.removeAll(NOT_YET_IMPLEMENTED);
         assertThat(toImplement).as("touchpoints no element is tagged with").isSubsetOf(tagged.keySet());
         assertThat(tagged.keySet()).as("tags that are not in " + CATALOGUE).isSubsetOf(catalogue);
+    }
+
+    /**
+     * {@code docs/touchpoint-map.md} leads from each touchpoint to its element, what the element runs or shows, and the
+     * process test that drives a path through it: computed here from the models and the application's beans, so it
+     * stays true (the test class's {@link ProcessTestSupport} checks that its tests pass each element). On a difference
+     * the map as it should be is in {@code target/touchpoint-map.md}.
+     */
+    @Test
+    void theTouchpointMapLeadsFromEachTouchpointToItsElementAndTest() throws Exception {
+        List<TouchpointMap.Row> expected = new ArrayList<>();
+        for (var entry : MODELS.entrySet()) {
+            String model = entry.getKey().getFileName().toString();
+            String test = processTestOf(model);
+            for (CamundaProperty property : entry.getValue().getModelElementsByType(CamundaProperty.class)) {
+                if ("touchpoint".equals(property.getCamundaName())) {
+                    BaseElement element = (BaseElement) property.getParentElement().getParentElement().getParentElement();
+                    for (String id : property.getCamundaValue().split(",")) {
+                        expected.add(new TouchpointMap.Row(id.trim(), model, element.getId(), implementation(element), test));
+                    }
+                }
+            }
+        }
+        expected.sort(java.util.Comparator.comparing(TouchpointMap.Row::touchpoint).thenComparing(TouchpointMap.Row::model)
+                .thenComparing(TouchpointMap.Row::element));
+        List<String> lines = expected.stream().map(TouchpointMap.Row::line).toList();
+        Path should = Path.of("target", "touchpoint-map.md");
+        Files.createDirectories(should.getParent());
+        Files.writeString(should, String.join("\n", lines) + "\n");
+        assertThat(TouchpointMap.rows().stream().map(TouchpointMap.Row::line).toList())
+                .as(TouchpointMap.FILE + " (its rows as they should be: " + should + ")").containsExactlyElementsOf(lines);
+        for (String test : expected.stream().map(TouchpointMap.Row::test).distinct().toList()) {
+            Class<?> type = processTestClass(test);
+            assertThat(java.util.Arrays.stream(type.getDeclaredFields())
+                    .filter(field -> field.isAnnotationPresent(org.junit.jupiter.api.extension.RegisterExtension.class))
+                    .map(Field::getType)).as(test + " registers ProcessTestSupport").contains(ProcessTestSupport.class);
+        }
+    }
+
+    /** The process test of a model: presales.bpmn is driven by PresalesProcessTest, which deploys it. */
+    private static String processTestOf(String model) {
+        String base = model.replace(".bpmn", "");
+        StringBuilder name = new StringBuilder();
+        for (String part : base.split("-")) {
+            name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        String test = name + "ProcessTest";
+        org.camunda.bpm.engine.test.Deployment deployment = processTestClass(test)
+                .getAnnotation(org.camunda.bpm.engine.test.Deployment.class);
+        assertThat(deployment).as(test + " has @Deployment").isNotNull();
+        assertThat(deployment.resources()).as(test + " deploys " + model).contains("processes/" + model);
+        return test;
+    }
+
+    private static Class<?> processTestClass(String simpleName) {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
+            @Override
+            protected boolean isCandidateComponent(
+                    org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
+                return true;
+            }
+        };
+        scanner.addIncludeFilter(new RegexPatternTypeFilter(Pattern.compile("io\\.touchpoint\\..*\\." + simpleName)));
+        var found = scanner.findCandidateComponents("io.touchpoint");
+        assertThat(found).as("the process test class " + simpleName).hasSize(1);
+        try {
+            return Class.forName(found.iterator().next().getBeanClassName());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What a tagged element runs or shows, as the map's third column says it. */
+    private String implementation(BaseElement element) {
+        if (element instanceof ServiceTask task && task.getCamundaDelegateExpression() != null) {
+            Matcher bean = BEAN.matcher(task.getCamundaDelegateExpression());
+            String name = bean.matches() ? bean.group(1) : task.getCamundaDelegateExpression();
+            Class<?> type = context.containsBean(name) ? org.springframework.util.ClassUtils.getUserClass(context.getType(name))
+                    : null;
+            return "delegate `" + name + "`" + (type == null ? "" : " (`" + type.getSimpleName() + "`)");
+        }
+        if (element instanceof UserTask task) {
+            return "form `" + task.getCamundaFormRef() + "`";
+        }
+        if (element instanceof BusinessRuleTask task) {
+            return "decision `" + task.getCamundaDecisionRef() + "`";
+        }
+        if (element instanceof StartEvent start && start.getCamundaFormRef() != null) {
+            return "form `" + start.getCamundaFormRef() + "`";
+        }
+        if (element instanceof ReceiveTask task && task.getMessage() != null) {
+            return "message `" + task.getMessage().getName() + "`";
+        }
+        for (MessageEventDefinition message : element.getChildElementsByType(MessageEventDefinition.class)) {
+            return "message `" + (message.getMessage() == null ? "" : message.getMessage().getName()) + "`";
+        }
+        if (!element.getChildElementsByType(TimerEventDefinition.class).isEmpty()) {
+            return "timer";
+        }
+        if (element instanceof CallActivity call) {
+            return "calls `" + call.getCalledElement() + "`";
+        }
+        return element instanceof org.camunda.bpm.model.bpmn.instance.SubProcess ? "sub-process" : "event";
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------------

@@ -1,12 +1,15 @@
 package io.touchpoint.presales;
 
+import static io.touchpoint.journey.CustomerJourneyProcess.Vars.*;
 import static io.touchpoint.presales.PresalesProcess.Vars.*;
 
+import io.touchpoint.calendar.BusinessCalendar;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriTemplate;
 
 /**
  * Presales timing and limits as the model reads them, e.g. {@code ${presalesPolicy.quoteValidity}} on the
@@ -16,9 +19,11 @@ import org.springframework.stereotype.Component;
 public class PresalesPolicy {
 
     private final PresalesProperties properties;
+    private final BusinessCalendar calendar;
 
-    public PresalesPolicy(PresalesProperties properties) {
+    public PresalesPolicy(PresalesProperties properties, BusinessCalendar calendar) {
         this.properties = properties;
+        this.calendar = calendar;
     }
 
     /** Timer duration: the quote expires this long after it is presented, e.g. P30D. */
@@ -33,8 +38,7 @@ public class PresalesPolicy {
 
     /** Due date of the customer's decision: when the quote presented now expires. */
     public Date quoteDecisionDue() {
-        return Date.from(ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC)
-                .plus(properties.quoteValidity()).toInstant());
+        return Date.from(calendar.now().atOffset(ZoneOffset.UTC).plus(properties.quoteValidity()).toInstant());
     }
 
     public int getMaxQuoteRevisions() {
@@ -67,10 +71,14 @@ public class PresalesPolicy {
     }
 
     public String signatureLink(String orderNumber) {
-        return properties.signatureUrl().replace("{orderNumber}", orderNumber);
+        return link(properties.signatureUrl(), orderNumber);
     }
 
     public String paymentLink(String orderNumber) {
-        return properties.paymentUrl().replace("{orderNumber}", orderNumber);
+        return link(properties.paymentUrl(), orderNumber);
+    }
+
+    private static String link(String template, String orderNumber) {
+        return new UriTemplate(template).expand(Map.of("orderNumber", orderNumber)).toString();
     }
 }

@@ -19,10 +19,10 @@ public class SupportPolicy {
 
     private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH);
 
-    private final SupportSettings settings;
+    private final SupportProperties settings;
     private final BusinessCalendar calendar;
 
-    public SupportPolicy(SupportSettings settings, BusinessCalendar calendar) {
+    public SupportPolicy(SupportProperties settings, BusinessCalendar calendar) {
         this.settings = settings;
         this.calendar = calendar;
     }

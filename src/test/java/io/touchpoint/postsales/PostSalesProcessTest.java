@@ -1,35 +1,32 @@
 package io.touchpoint.postsales;
 
+import static io.touchpoint.testing.ProcessTestBeans.newYork;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.touchpoint.notification.OutboxEmail;
 import io.touchpoint.survey.Survey;
 import io.touchpoint.survey.SurveyAnswer;
 import io.touchpoint.survey.SurveyService;
-import io.touchpoint.notification.OutboxEmail;
 import io.touchpoint.testing.AsyncSteps;
 import io.touchpoint.testing.ProcessTestBeans;
-import static io.touchpoint.testing.ProcessTestBeans.newYork;
+import io.touchpoint.testing.ProcessTestSupport;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.util.Arrays;
 import java.util.Date;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -42,8 +39,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PostSalesProcessTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder().configurationResource(ProcessTestBeans.CONFIGURATION)
-            .assertClassCoverageAtLeast(0.95).build();
+    @Order(1)
+    static ProcessEngineCoverageExtension engine = ProcessTestSupport.engine().build();
+
+    @RegisterExtension
+    @Order(2)
+    static ProcessTestSupport processTests = new ProcessTestSupport();
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
@@ -65,12 +66,6 @@ class PostSalesProcessTest {
         ProcessTestBeans.person(processEngine, "arman", "Arman", "Reyes", "account-relations");
         ProcessTestBeans.person(processEngine, "mara", "Mara", "Quinn", "marketing");
         ProcessTestBeans.person(processEngine, "theo", "Theo", "Grant", "technician");
-    }
-
-    @AfterEach
-    void tearDown() {
-        Mocks.reset();
-        ClockUtil.reset();
     }
 
     @Test

@@ -15,11 +15,11 @@ public final class PresalesTestBeans {
     }
 
     public static void register(ProcessTestBeans beans) {
-        PresalesPolicy policy = new PresalesPolicy(SETTINGS);
+        PresalesPolicy policy = new PresalesPolicy(SETTINGS, beans.calendar);
         Mocks.register("presalesPolicy", policy);
-        Mocks.register("quoteIntake", new QuoteIntakeListener(beans.numbers));
+        Mocks.register("quoteIntake", new QuoteIntakeListener(new io.touchpoint.journey.JourneyIntakeListener(beans.numbers)));
         Mocks.register("createOrder", new CreateOrderDelegate(beans.numbers, policy));
-        Mocks.register("recordOutcome", new RecordOutcomeDelegate());
+        Mocks.register("recordOutcome", new RecordOutcomeDelegate(beans.calendar));
         Mocks.register("salesRepOwnership", new SalesRepOwnership());
         Mocks.register("startQuoteRevision", new StartQuoteRevisionDelegate());
     }

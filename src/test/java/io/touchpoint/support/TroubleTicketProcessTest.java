@@ -14,6 +14,7 @@ import io.touchpoint.knowledge.NewArticle;
 import io.touchpoint.survey.SurveyAnswer;
 import io.touchpoint.survey.SurveyService;
 import io.touchpoint.testing.AsyncSteps;
+import io.touchpoint.testing.Mails;
 import io.touchpoint.testing.ProcessTestBeans;
 import io.touchpoint.testing.ProcessTestSupport;
 import jakarta.mail.internet.MimeMessage;
@@ -493,7 +494,7 @@ class TroubleTicketProcessTest {
     }
 
     static String surveyToken(MimeMessage email) {
-        String body = GreenMailUtil.getBody(email).replace("=\r\n", "").replace("=3D", "=");
+        String body = Mails.text(email);
         Matcher token = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(body);
         assertThat(token.find()).as("a survey link in the email").isTrue();
         return token.group(1);

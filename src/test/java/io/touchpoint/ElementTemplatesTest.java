@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.touchpoint.testing.TouchpointSpringTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,9 +22,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.asm.ClassReader;
+import org.springframework.asm.ClassVisitor;
+import org.springframework.asm.MethodVisitor;
+import org.springframework.asm.Opcodes;
+import org.springframework.asm.SpringAsmInfo;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.util.ClassUtils;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -39,12 +49,13 @@ import org.w3c.dom.NodeList;
  * <p>
  * One exception: the fields of the template group {@value #MAIL_VARIABLES} are input parameters that the bean
  * does not read itself but hands, with every variable, to a mail template; such a field must be used by a mail
- * template of {@code src/main/resources/mail/}. A plain unit test: it reads the sources, the templates and the models.
+ * template of {@code src/main/resources/mail/}. It reads the templates and the models, and the delegate beans of the
+ * application with their classes' bytecode.
  */
+@TouchpointSpringTest
 class ElementTemplatesTest {
 
     private static final Path TEMPLATES = Path.of(".camunda", "element-templates");
-    private static final Path SOURCES = Path.of("src", "main", "java");
     private static final Path MAIL = Path.of("src", "main", "resources", "mail");
     private static final Path PROCESSES = Path.of("processes");
 
@@ -55,19 +66,6 @@ class ElementTemplatesTest {
     private static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
 
     private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{(\\w+)}");
-    private static final Pattern NAMED_COMPONENT = Pattern.compile(
-            "@(?:Component|Service)\\s*\\(\\s*(?:value\\s*=\\s*)?\"([^\"]+)\"\\s*\\)");
-    private static final Pattern UNNAMED_COMPONENT = Pattern.compile(
-            "@(?:Component|Service)\\s+(?:@\\w+(?:\\([^)]*\\))?\\s+)*(?:(?:public|protected|private|abstract|final)\\s+)*"
-                    + "(?:class|record)\\s+(\\w+)");
-    private static final Pattern BEAN_METHOD = Pattern.compile(
-            "@Bean\\b(\\([^)]*\\))?\\s+(?:@\\w+(?:\\([^)]*\\))?\\s+)*(?:(?:public|protected|private|static|final)\\s+)*"
-                    + "[\\w.<>?,\\[\\] ]+?\\s+(\\w+)\\s*\\(");
-    private static final Pattern BEAN_NAME_ATTRIBUTE = Pattern.compile(
-            "^\\(\\s*(?:(?:name|value)\\s*=\\s*)?\\{?\\s*\"([^\"]+)\"");
-    private static final Pattern LOCAL_READ = Pattern.compile("\\b(?:get|has)VariableLocal\\s*\\(\\s*\"([^\"]+)\"\\s*\\)");
-    private static final Pattern ANY_LOCAL_READ = Pattern.compile("\\b(?:get|has)VariableLocal\\s*\\(");
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
     // ---- the templates on their own -------------------------------------------------------------------------------
@@ -152,8 +150,8 @@ class ElementTemplatesTest {
     void templateNamesAnExistingBean(String file) {
         String bean = bean(readJson(file));
         assertThat(beans())
-                .withFailMessage("%s: names the bean ${%s}, but src/main/java has no bean of that name (no "
-                        + "@Component(\"%s\"), no @Bean method %s(...)): was the bean renamed?", file, bean, bean, bean)
+                .withFailMessage("%s: names the bean ${%s}, but the application has no delegate bean of that name "
+                        + "(no @Component(\"%s\") implementing JavaDelegate): was the bean renamed?", file, bean, bean)
                 .containsKey(bean);
     }
 
@@ -163,7 +161,7 @@ class ElementTemplatesTest {
         JsonNode template = readJson(file);
         String bean = bean(template);
         BeanSource source = beans().get(bean);
-        assertThat(source).withFailMessage("%s: no bean %s in src/main/java", file, bean).isNotNull();
+        assertThat(source).withFailMessage("%s: no delegate bean %s in the application", file, bean).isNotNull();
         Set<String> reads = source.inputParameters();
         Set<String> fields = new TreeSet<>();
         Set<String> mailVariables = new TreeSet<>();
@@ -185,7 +183,7 @@ class ElementTemplatesTest {
                 problems.add("no field for input parameter '" + read + "', which " + source.where() + " reads");
             }
         }
-        if (!mailVariables.isEmpty() && !source.code().contains("getVariables()")) {
+        if (!mailVariables.isEmpty() && !source.handsVariables()) {
             problems.add("fields in group " + MAIL_VARIABLES + " " + mailVariables + ", but " + source.where()
                     + " does not hand the variables (getVariables()) to a mail template");
         }
@@ -202,7 +200,7 @@ class ElementTemplatesTest {
     }
 
     @Test
-    void everyBeanThatReadsInputParametersHasATemplate() throws IOException {
+    void everyDelegateThatReadsInputParametersHasATemplate() throws IOException {
         Set<String> templated = templateFiles().map(f -> bean(readJson(f))).collect(Collectors.toSet());
         assertNoProblems("beans without an element template", beans().values().stream()
                 .filter(b -> !b.inputParameters().isEmpty() || !b.nonLiteralReads().isEmpty())
@@ -370,140 +368,87 @@ class ElementTemplatesTest {
     // ---- the beans ------------------------------------------------------------------------------------------------
 
     /**
-     * A delegate bean and the code that reads its input parameters: the whole class of a {@code @Component}, the
-     * method of a {@code @Bean}.
+     * A delegate bean of the application and what its class's code does with input parameters, read from its bytecode:
+     * the names it reads ({@code getVariableLocal("x")}, {@code hasVariableLocal("x")}), the reads by a name that is
+     * not a constant, and whether it hands all variables on ({@code getVariables()}, to a mail template).
      */
-    record BeanSource(String name, String where, String code) {
-
-        Set<String> inputParameters() {
-            Set<String> names = new TreeSet<>();
-            Matcher read = LOCAL_READ.matcher(code);
-            while (read.find()) {
-                names.add(read.group(1));
-            }
-            return names;
-        }
-
-        List<String> nonLiteralReads() {
-            List<String> reads = new ArrayList<>();
-            Matcher any = ANY_LOCAL_READ.matcher(code);
-            while (any.find()) {
-                if (!LOCAL_READ.matcher(code).region(any.start(), code.length()).lookingAt()) {
-                    int end = code.indexOf(')', any.end());
-                    reads.add(code.substring(any.start(), end < 0 ? code.length() : end + 1));
-                }
-            }
-            return reads;
-        }
+    record BeanSource(String name, String where, Set<String> inputParameters, List<String> nonLiteralReads,
+                      boolean handsVariables) {
     }
 
-    private static Map<String, BeanSource> beans;
+    @Autowired
+    ApplicationContext context;
 
-    /** Every bean of src/main/java by name: named and unnamed @Component and @Service classes, @Bean methods. */
-    private static synchronized Map<String, BeanSource> beans() {
-        if (beans != null) {
-            return beans;
-        }
-        Map<String, BeanSource> found = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
-                String[] code = codeAndMask(read(file));
-                String where = slashes(file);
-                Matcher named = NAMED_COMPONENT.matcher(code[0]);
-                while (named.find()) {
-                    found.put(named.group(1), new BeanSource(named.group(1), where, code[0]));
-                }
-                Matcher unnamed = UNNAMED_COMPONENT.matcher(code[0]);
-                while (unnamed.find()) {
-                    String name = Character.toLowerCase(unnamed.group(1).charAt(0)) + unnamed.group(1).substring(1);
-                    found.putIfAbsent(name, new BeanSource(name, where, code[0]));
-                }
-                Matcher method = BEAN_METHOD.matcher(code[0]);
-                while (method.find()) {
-                    Matcher attribute = BEAN_NAME_ATTRIBUTE.matcher(method.group(1) == null ? "" : method.group(1));
-                    String name = attribute.find() ? attribute.group(1) : method.group(2);
-                    String body = code[0].substring(method.start(), blockEnd(code[1], method.end()));
-                    found.put(name, new BeanSource(name, where + ", @Bean " + method.group(2) + "(...)", body));
-                }
+    private Map<String, BeanSource> beans;
+
+    /** Every delegate bean of the application by name, as the models' {@code ${bean}} finds it. */
+    private Map<String, BeanSource> beans() {
+        if (beans == null) {
+            Map<String, BeanSource> found = new TreeMap<>();
+            for (String name : context.getBeanNamesForType(JavaDelegate.class)) {
+                found.put(name, read(name, ClassUtils.getUserClass(context.getType(name))));
             }
+            beans = found;
+        }
+        return beans;
+    }
+
+    private static BeanSource read(String name, Class<?> type) {
+        Set<String> reads = new TreeSet<>();
+        List<String> nonLiteral = new ArrayList<>();
+        boolean[] handsVariables = {false};
+        try (var bytes = type.getClassLoader().getResourceAsStream(type.getName().replace('.', '/') + ".class")) {
+            new ClassReader(bytes).accept(new ClassVisitor(SpringAsmInfo.ASM_VERSION) {
+                @Override
+                public MethodVisitor visitMethod(int access, String method, String descriptor, String signature,
+                                                 String[] exceptions) {
+                    return new MethodVisitor(SpringAsmInfo.ASM_VERSION) {
+                        private String constant;
+
+                        @Override
+                        public void visitLdcInsn(Object value) {
+                            constant = value instanceof String text ? text : null;
+                        }
+
+                        @Override
+                        public void visitMethodInsn(int opcode, String owner, String called, String calledDescriptor,
+                                                    boolean isInterface) {
+                            if (called.equals("getVariableLocal") || called.equals("hasVariableLocal")) {
+                                if (constant != null) {
+                                    reads.add(constant);
+                                } else {
+                                    nonLiteral.add(type.getSimpleName() + "." + method + "(...)");
+                                }
+                            } else if (called.equals("getVariables") && calledDescriptor.startsWith("()")) {
+                                handsVariables[0] = true;
+                            }
+                            constant = null;
+                        }
+
+                        @Override
+                        public void visitVarInsn(int opcode, int variable) {
+                            if (opcode != Opcodes.ALOAD) {
+                                constant = null;
+                            }
+                        }
+
+                        @Override
+                        public void visitFieldInsn(int opcode, String owner, String field, String fieldDescriptor) {
+                            constant = null;
+                        }
+
+                        @Override
+                        public void visitInsn(int opcode) {
+                            constant = null;
+                        }
+                    };
+                }
+            }, ClassReader.SKIP_DEBUG);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        beans = found;
-        return found;
+        return new BeanSource(name, type.getName(), reads, nonLiteral, handsVariables[0]);
     }
-
-    /**
-     * The source without comments (replaced by spaces), and the same with the contents of string and char literals
-     * (text blocks too) blanked as well, so that braces in literals do not count. Both keep the offsets.
-     */
-    private static String[] codeAndMask(String source) {
-        StringBuilder code = new StringBuilder(source);
-        StringBuilder mask = new StringBuilder(source);
-        int i = 0;
-        while (i < source.length()) {
-            int end;
-            if (source.startsWith("//", i)) {
-                end = source.indexOf('\n', i);
-                end = end < 0 ? source.length() : end;
-                blank(code, i, end);
-                blank(mask, i, end);
-            } else if (source.startsWith("/*", i)) {
-                end = source.indexOf("*/", i + 2);
-                end = end < 0 ? source.length() : end + 2;
-                blank(code, i, end);
-                blank(mask, i, end);
-            } else if (source.startsWith("\"\"\"", i)) {
-                end = source.indexOf("\"\"\"", i + 3);
-                end = end < 0 ? source.length() : end + 3;
-                blank(mask, i + 3, end - 3);
-            } else if (source.charAt(i) == '"' || source.charAt(i) == '\'') {
-                char quote = source.charAt(i);
-                end = i + 1;
-                while (end < source.length() && source.charAt(end) != quote && source.charAt(end) != '\n') {
-                    end += source.charAt(end) == '\\' ? 2 : 1;
-                }
-                end = Math.min(end + 1, source.length());
-                blank(mask, i + 1, end - 1);
-            } else {
-                end = i + 1;
-            }
-            i = end;
-        }
-        return new String[] {code.toString(), mask.toString()};
-    }
-
-    private static void blank(StringBuilder text, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (text.charAt(i) != '\n') {
-                text.setCharAt(i, ' ');
-            }
-        }
-    }
-
-    /** The offset after the method body that follows the parameter list opened just before {@code from}. */
-    private static int blockEnd(String mask, int from) {
-        int depth = 1;
-        int i = from;
-        while (i < mask.length() && depth > 0) { // the parameter list
-            depth += mask.charAt(i) == '(' ? 1 : mask.charAt(i) == ')' ? -1 : 0;
-            i++;
-        }
-        int open = mask.indexOf('{', i);
-        if (open < 0 || mask.substring(i, open).contains(";")) {
-            return i; // no body
-        }
-        depth = 0;
-        for (i = open; i < mask.length(); i++) {
-            depth += mask.charAt(i) == '{' ? 1 : mask.charAt(i) == '}' ? -1 : 0;
-            if (depth == 0) {
-                return i + 1;
-            }
-        }
-        return mask.length();
-    }
-
-    // ---- the models -----------------------------------------------------------------------------------------------
 
     private static Document parse(String file) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();

@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 public class BusinessCalendar {
 
     private final CalendarProperties properties;
+    private final Holidays holidays;
 
     public BusinessCalendar(CalendarProperties properties) {
         this.properties = properties;
+        this.holidays = new Holidays(properties);
     }
 
     /** Whether the instant falls on a working day, within working hours. */
@@ -32,7 +34,7 @@ public class BusinessCalendar {
     }
 
     public boolean isWorkingDay(LocalDate date) {
-        return properties.workingDays().contains(date.getDayOfWeek()) && !properties.holidays().contains(date);
+        return properties.workingDays().contains(date.getDayOfWeek()) && !holidays.isClosed(date);
     }
 
     /**

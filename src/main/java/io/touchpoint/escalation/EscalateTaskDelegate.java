@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 public class EscalateTaskDelegate implements JavaDelegate {
 
     public static final int ESCALATED_PRIORITY = 80;
+    /** The variable that records the group a late task went to, for reports. */
+    public static final String ESCALATED_TO = "escalatedTo";
 
     private final TaskService tasks;
 
@@ -33,6 +35,6 @@ public class EscalateTaskDelegate implements JavaDelegate {
             tasks.addCandidateGroup(task.getId(), group);
             tasks.setPriority(task.getId(), ESCALATED_PRIORITY);
         }
-        execution.setVariable("escalatedTo", group);
+        execution.setVariable(ESCALATED_TO, group);
     }
 }

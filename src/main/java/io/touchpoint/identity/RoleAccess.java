@@ -4,6 +4,7 @@ import static io.touchpoint.identity.Roles.*;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Permissions.*;
 
+import io.touchpoint.journey.CustomerJourneyProcess;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -49,9 +50,10 @@ public class RoleAccess {
 
     /** Shown with each task in Tasklist's list, so that tasks of different customers can be told apart. */
     static final List<Map<String, String>> LIST_VARIABLES = List.of(
-            Map.of("name", "companyName", "label", "Company"),
-            Map.of("name", "quoteNumber", "label", "Quote"),
-            Map.of("name", "orderNumber", "label", "Order"),
+            Map.of("name", CustomerJourneyProcess.Vars.COMPANY_NAME, "label", "Company"),
+            Map.of("name", CustomerJourneyProcess.Vars.QUOTE_NUMBER, "label", "Quote"),
+            Map.of("name", CustomerJourneyProcess.Vars.ORDER_NUMBER, "label", "Order"),
+            // support's variables (SupportProcess.Vars; identity is below support in the package graph)
             Map.of("name", "ticketNumber", "label", "Ticket"),
             Map.of("name", "ticketSubject", "label", "Subject"));
 
@@ -89,6 +91,11 @@ public class RoleAccess {
 
     /** Roles with Cockpit: they watch the instances and history of their processes. */
     static final Set<String> MANAGERS = Set.of(SALES_MANAGER, SUPPORT_SUPERVISOR);
+
+    /** The processes a role works in (reads, and sees its tasks of); none for a group that is no role. */
+    public static List<String> processesOf(String role) {
+        return PROCESSES_BY_ROLE.getOrDefault(role, List.of());
+    }
 
     private final org.camunda.bpm.engine.IdentityService identity;
     private final AuthorizationService authorizations;

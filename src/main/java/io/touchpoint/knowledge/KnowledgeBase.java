@@ -1,23 +1,25 @@
 package io.touchpoint.knowledge;
 
+import io.touchpoint.calendar.BusinessCalendar;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 
 /**
  * The knowledge base (SUP-07): articles stored in Touchpoint's database, found by the words of a ticket. Search
- * ranks an article by how many of the words it contains, title and tags counting most.
+ * ranks an article by how many of the words it contains, title and tags counting most (full-text search on
+ * PostgreSQL).
  */
 @Service
 public class KnowledgeBase {
@@ -25,9 +27,12 @@ public class KnowledgeBase {
     private static final int MAX_RESULTS = 20;
 
     private final JdbcTemplate jdbc;
+    private final BusinessCalendar calendar;
+    private Boolean postgres;
 
-    public KnowledgeBase(JdbcTemplate jdbc) {
+    public KnowledgeBase(JdbcTemplate jdbc, BusinessCalendar calendar) {
         this.jdbc = jdbc;
+        this.calendar = calendar;
     }
 
     public long create(NewArticle article, String createdBy) {
@@ -44,7 +49,7 @@ public class KnowledgeBase {
                     .map(tag -> tag.toLowerCase(Locale.ROOT)).distinct().collect(Collectors.joining(",")));
             insert.setString(6, article.sourceTicket());
             insert.setString(7, createdBy);
-            insert.setTimestamp(8, Timestamp.from(ClockUtil.getCurrentTime().toInstant()));
+            insert.setTimestamp(8, Timestamp.from(calendar.now()));
             return insert;
         }, key);
         return key.getKey().longValue();
@@ -54,21 +59,62 @@ public class KnowledgeBase {
         return jdbc.query("SELECT * FROM kb_article WHERE id = ?", KnowledgeBase::map, id).stream().findFirst();
     }
 
-    /** Articles matching the words of {@code text} (and the category, when given), best first. */
+    /**
+     * Articles matching the words of {@code text} (and the category, when given), best first: those with more of the
+     * words first, a word in the title or tags counting more than one in the symptoms or workaround. On PostgreSQL the
+     * database's full-text search finds and ranks them (its GIN index, English stemming); on H2 the database narrows
+     * them to those containing a word, and they are ranked here.
+     */
     public List<Article> search(String text, String category) {
         List<String> words = words(text);
-        List<Article> candidates = category == null || category.isBlank()
-                ? jdbc.query("SELECT * FROM kb_article", KnowledgeBase::map)
-                : jdbc.query("SELECT * FROM kb_article WHERE category = ?", KnowledgeBase::map, category);
+        boolean anyCategory = category == null || category.isBlank();
         if (words.isEmpty()) {
-            return candidates.stream().sorted(Comparator.comparing(Article::createdAt).reversed()).limit(MAX_RESULTS).toList();
+            return anyCategory
+                    ? jdbc.query("SELECT * FROM kb_article ORDER BY created_at DESC, id DESC LIMIT ?", KnowledgeBase::map, MAX_RESULTS)
+                    : jdbc.query("SELECT * FROM kb_article WHERE category = ? ORDER BY created_at DESC, id DESC LIMIT ?",
+                    KnowledgeBase::map, category, MAX_RESULTS);
         }
-        Map<Article, Integer> scores = candidates.stream()
-                .collect(Collectors.toMap(article -> article, article -> score(article, words)));
-        return scores.entrySet().stream().filter(entry -> entry.getValue() > 0)
-                .sorted(Map.Entry.<Article, Integer>comparingByValue().reversed()
-                        .thenComparing(entry -> entry.getKey().id()))
-                .limit(MAX_RESULTS).map(Map.Entry::getKey).toList();
+        return postgres() ? fullText(words, anyCategory ? null : category) : containing(words, anyCategory ? null : category);
+    }
+
+    /** PostgreSQL: any of the words, ranked by the weighted match (see the migration V8). */
+    private List<Article> fullText(List<String> words, String category) {
+        String query = String.join(" or ", words);
+        return jdbc.query("""
+                SELECT * FROM kb_article, websearch_to_tsquery('english', ?) AS query
+                WHERE search_vector @@ query AND (CAST(? AS VARCHAR) IS NULL OR category = ?)
+                ORDER BY ts_rank(search_vector, query) DESC, id
+                LIMIT ?""", KnowledgeBase::map, query, category, category, MAX_RESULTS);
+    }
+
+    /** H2: the articles that contain one of the words, ranked here as the full-text search ranks them. */
+    private List<Article> containing(List<String> words, String category) {
+        StringBuilder where = new StringBuilder("(");
+        List<Object> arguments = new ArrayList<>();
+        for (String word : words) {
+            where.append(arguments.isEmpty() ? "" : " OR ").append("LOWER(title || ' ' || COALESCE(tags, '') || ' ' || "
+                    + "symptoms || ' ' || workaround) LIKE ?");
+            arguments.add("%" + word + "%");
+        }
+        where.append(")");
+        if (category != null) {
+            where.append(" AND category = ?");
+            arguments.add(category);
+        }
+        List<Article> candidates = jdbc.query("SELECT * FROM kb_article WHERE " + where, KnowledgeBase::map,
+                arguments.toArray());
+        return candidates.stream()
+                .sorted(Comparator.comparingInt((Article article) -> score(article, words)).reversed()
+                        .thenComparing(Article::id))
+                .limit(MAX_RESULTS).toList();
+    }
+
+    private boolean postgres() {
+        if (postgres == null) {
+            postgres = "PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>) connection ->
+                    connection.getMetaData().getDatabaseProductName()));
+        }
+        return postgres;
     }
 
     private static int score(Article article, List<String> words) {

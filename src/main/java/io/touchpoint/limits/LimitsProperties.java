@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Limits of Touchpoint's public endpoints ({@code touchpoint.limits.*}); the size of form posts is Tomcat's
@@ -18,6 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param idempotencyKeyTtl   how long an {@code Idempotency-Key} and its answer are kept
  */
 @ConfigurationProperties("touchpoint.limits")
+@Validated
 public record LimitsProperties(@DefaultValue("64KB") DataSize jsonBody,
                                @DefaultValue("20") int perClient,
                                @DefaultValue("PT1M") Duration perClientPeriod,

@@ -1,11 +1,12 @@
 package io.touchpoint.monitoring;
 
+import io.touchpoint.calendar.BusinessCalendar;
+import io.touchpoint.journey.CustomerJourneyProcess;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,11 +19,17 @@ import org.springframework.stereotype.Component;
 public class RegisterRouterDelegate implements JavaDelegate {
 
     public static final String REGISTRATION = "monitoringRegistration";
+    public static final String REGISTERED_AT = "monitoringRegisteredAt";
+    /** The router's serial numbers, as the technician enters them on install day. */
+    public static final String SERIAL_NUMBERS = "routerSerialNumbers";
 
     private final MonitoringClient monitoring;
 
-    public RegisterRouterDelegate(MonitoringClient monitoring) {
+    private final BusinessCalendar calendar;
+
+    public RegisterRouterDelegate(MonitoringClient monitoring, BusinessCalendar calendar) {
         this.monitoring = monitoring;
+        this.calendar = calendar;
     }
 
     @Override
@@ -31,11 +38,12 @@ public class RegisterRouterDelegate implements JavaDelegate {
             execution.setVariable(REGISTRATION, "NOT_CONFIGURED");
             return;
         }
-        List<String> serials = serialNumbers(execution.getVariable("routerSerialNumbers"));
-        monitoring.register((String) execution.getVariable("orderNumber"), (String) execution.getVariable("companyName"),
+        List<String> serials = serialNumbers(execution.getVariable(SERIAL_NUMBERS));
+        monitoring.register((String) execution.getVariable(CustomerJourneyProcess.Vars.ORDER_NUMBER),
+                (String) execution.getVariable(CustomerJourneyProcess.Vars.COMPANY_NAME),
                 serials, execution.getProcessInstanceId() + "/" + execution.getCurrentActivityId());
         execution.setVariable(REGISTRATION, "REGISTERED");
-        execution.setVariable("monitoringRegisteredAt", new Date(ClockUtil.getCurrentTime().getTime()));
+        execution.setVariable(REGISTERED_AT, Date.from(calendar.now()));
     }
 
     static List<String> serialNumbers(Object text) {

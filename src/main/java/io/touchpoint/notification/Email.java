@@ -1,5 +1,6 @@
 package io.touchpoint.notification;
 
+import io.touchpoint.journey.CustomerJourneyProcess;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -51,8 +52,8 @@ public record Email(List<String> to, List<String> cc, String subject, String tem
     public record Origin(String processInstanceId, String businessKey, String customer) {
 
         static Origin of(DelegateExecution execution) {
-            Object company = execution.getVariable("companyName");
-            Object customer = company != null ? company : execution.getVariable("contactName");
+            Object company = execution.getVariable(CustomerJourneyProcess.Vars.COMPANY_NAME);
+            Object customer = company != null ? company : execution.getVariable(CustomerJourneyProcess.Vars.CONTACT_NAME);
             return new Origin(execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
                     customer == null ? null : customer.toString());
         }

@@ -33,18 +33,18 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 public class EmailService {
 
     private final Outbox outbox;
-    private final MailSettings settings;
+    private final MailProperties settings;
     private final DeliveryIncidents incidents;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TemplateEngine templates = mailTemplateEngine();
 
     @Autowired
-    public EmailService(Outbox outbox, MailSettings settings, DeliveryIncidents incidents, ApplicationEventPublisher events) {
+    public EmailService(Outbox outbox, MailProperties settings, DeliveryIncidents incidents, ApplicationEventPublisher events) {
         this(outbox, settings, incidents, events, Clock.systemUTC());
     }
 
-    EmailService(Outbox outbox, MailSettings settings, DeliveryIncidents incidents, ApplicationEventPublisher events,
+    EmailService(Outbox outbox, MailProperties settings, DeliveryIncidents incidents, ApplicationEventPublisher events,
                  Clock clock) {
         this.outbox = outbox;
         this.settings = settings;

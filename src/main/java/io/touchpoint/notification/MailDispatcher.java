@@ -27,7 +27,6 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -55,7 +54,7 @@ public class MailDispatcher implements DisposableBean {
 
     private final Outbox outbox;
     private final JavaMailSender sender;
-    private final MailSettings settings;
+    private final MailProperties settings;
     private final DeliveryIncidents incidents;
     private final RetryCycle cycle;
     private final Clock clock;
@@ -68,28 +67,22 @@ public class MailDispatcher implements DisposableBean {
     private final AtomicBoolean requested = new AtomicBoolean();
 
     @Autowired
-    public MailDispatcher(Outbox outbox, JavaMailSender sender, MailSettings settings, DeliveryIncidents incidents) {
+    public MailDispatcher(Outbox outbox, JavaMailSender sender, MailProperties settings, DeliveryIncidents incidents) {
         this(outbox, sender, settings, incidents, Clock.systemUTC());
     }
 
-    MailDispatcher(Outbox outbox, JavaMailSender sender, MailSettings settings, DeliveryIncidents incidents, Clock clock) {
+    MailDispatcher(Outbox outbox, JavaMailSender sender, MailProperties settings, DeliveryIncidents incidents, Clock clock) {
         this.outbox = outbox;
         this.sender = sender;
         this.settings = settings;
         this.incidents = incidents;
-        this.cycle = RetryCycle.parse(settings.retryCycle());
+        this.cycle = settings.retryCycle();
         this.clock = clock;
     }
 
     /** An email was queued: send it once its transaction has committed (at once when there was none). */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void queued(EmailQueued email) {
-        wakeUp();
-    }
-
-    @Scheduled(fixedDelayString = "${touchpoint.mail.poll-interval:PT1S}",
-            initialDelayString = "${touchpoint.mail.poll-interval:PT1S}")
-    void poll() {
         wakeUp();
     }
 

@@ -2,9 +2,28 @@ package io.touchpoint.notification;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.IntervalTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Turns on Spring's scheduling, with which the {@link MailDispatcher} polls the outbox. */
+/**
+ * The {@link MailDispatcher} reads the outbox every {@code touchpoint.mail.poll-interval}, for retries and for emails
+ * other nodes queued (new emails of this node leave at once).
+ */
 @Configuration
 @EnableScheduling
-class MailOutboxConfiguration {
+class MailOutboxConfiguration implements SchedulingConfigurer {
+
+    private final MailDispatcher dispatcher;
+    private final MailProperties properties;
+
+    MailOutboxConfiguration(MailDispatcher dispatcher, MailProperties properties) {
+        this.dispatcher = dispatcher;
+        this.properties = properties;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new IntervalTask(dispatcher::wakeUp, properties.pollInterval(), properties.pollInterval()));
+    }
 }

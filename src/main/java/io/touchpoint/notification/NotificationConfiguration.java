@@ -15,12 +15,12 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class NotificationConfiguration {
 
     @Bean(destroyMethod = "close")
-    CapturedMailbox capturedMailbox(MailSettings settings) {
+    CapturedMailbox capturedMailbox(MailProperties settings) {
         return new CapturedMailbox(settings.capture().port());
     }
 
     @Bean
-    JavaMailSender capturedMailSender(CapturedMailbox mailbox, MailSettings settings) {
+    JavaMailSender capturedMailSender(CapturedMailbox mailbox, MailProperties settings) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(mailbox.port());

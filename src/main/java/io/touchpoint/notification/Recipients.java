@@ -1,5 +1,6 @@
 package io.touchpoint.notification;
 
+import io.touchpoint.journey.CustomerJourneyProcess;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.identity.User;
@@ -12,18 +13,16 @@ import org.springframework.stereotype.Component;
 @Component("recipients")
 public class Recipients {
 
-    public static final String SALES_REP = "salesRep";
-
     private final IdentityService identity;
-    private final MailSettings settings;
+    private final MailProperties settings;
 
-    public Recipients(IdentityService identity, MailSettings settings) {
+    public Recipients(IdentityService identity, MailProperties settings) {
         this.identity = identity;
         this.settings = settings;
     }
 
     public String salesRep(VariableScope scope) {
-        Object userId = scope.getVariable(SALES_REP);
+        Object userId = scope.getVariable(CustomerJourneyProcess.Vars.SALES_REP);
         if (userId != null) {
             User user = identity.createUserQuery().userId(userId.toString()).singleResult();
             if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
@@ -31,22 +30,6 @@ public class Recipients {
             }
         }
         return settings.salesTeam();
-    }
-
-    /**
-     * Whoever works a ticket: {@code to="${recipients.assignee(execution)}"} gives the email of the user in variable
-     * {@code assignee}, or, while nobody is assigned, the members of the group in {@code workingGroup}.
-     */
-    public String assignee(VariableScope scope) {
-        Object userId = scope.getVariable("assignee");
-        if (userId != null) {
-            User user = identity.createUserQuery().userId(userId.toString()).singleResult();
-            if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
-                return user.getEmail();
-            }
-        }
-        Object group = scope.getVariable("workingGroup");
-        return group == null ? "" : group(group.toString());
     }
 
     /** The email addresses of a group's members, comma-separated: {@code to="${recipients.group('technician')}"}. */

@@ -36,6 +36,16 @@ public record RetryCycle(int retries, Duration interval) {
                 + "R5/PT1M (5 retries, a minute apart), not '" + cycle + "'");
     }
 
+    /** The binding of {@code touchpoint.mail.retry-cycle} from its text (see {@link #parse}). */
+    public static RetryCycle valueOf(String cycle) {
+        return parse(cycle);
+    }
+
+    @Override
+    public String toString() {
+        return "R" + retries + "/" + interval;
+    }
+
     /** Whether another attempt follows the given number of failed attempts. */
     public boolean retriesAfter(int failedAttempts) {
         return failedAttempts <= retries;

@@ -1,8 +1,6 @@
 package io.touchpoint.numbering;
 
-import io.touchpoint.calendar.CalendarProperties;
-import java.time.ZoneId;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import io.touchpoint.calendar.BusinessCalendar;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -23,17 +21,17 @@ public class BusinessNumbers {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
-    private final ZoneId zone;
+    private final BusinessCalendar calendar;
 
-    public BusinessNumbers(JdbcTemplate jdbc, PlatformTransactionManager transactions, CalendarProperties calendar) {
+    public BusinessNumbers(JdbcTemplate jdbc, PlatformTransactionManager transactions, BusinessCalendar calendar) {
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.zone = calendar.zone();
+        this.calendar = calendar;
     }
 
     public String next(String kind) {
-        int year = ClockUtil.getCurrentTime().toInstant().atZone(zone).getYear();
+        int year = calendar.now().atZone(calendar.zone()).getYear();
         try {
             return ownTransaction.execute(status -> increment(kind, year));
         } catch (DuplicateKeyException firstOfTheYearTakenConcurrently) {

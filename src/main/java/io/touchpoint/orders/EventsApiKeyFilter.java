@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -34,8 +33,8 @@ class EventsApiKeyFilter extends OncePerRequestFilter {
     private final byte[] apiKey;
     private final ObjectMapper json;
 
-    EventsApiKeyFilter(@Value("${touchpoint.events.api-key}") String apiKey, ObjectMapper json) {
-        this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
+    EventsApiKeyFilter(EventsProperties properties, ObjectMapper json) {
+        this.apiKey = properties.apiKey().getBytes(StandardCharsets.UTF_8);
         this.json = json;
     }
 

@@ -4,7 +4,8 @@ import static io.touchpoint.provisioning.ProvisioningProcess.Vars.FOC_AT;
 import static io.touchpoint.provisioning.ProvisioningProcess.Vars.FOC_RECEIVED_AT;
 import static io.touchpoint.provisioning.ProvisioningProcess.Vars.PORT_REJECTION_REASON;
 
-import io.touchpoint.presales.PresalesProcess;
+import io.touchpoint.calendar.BusinessCalendar;
+import io.touchpoint.journey.CustomerJourneyProcess;
 import io.touchpoint.provisioning.ProvisioningProcess;
 import java.util.Date;
 import java.util.HashMap;
@@ -16,7 +17,6 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,14 +28,17 @@ public class OrderEvents {
 
     public enum Result { ACCEPTED, ALREADY_RECEIVED, UNKNOWN_ORDER, NOT_WAITING }
 
-    private static final String ORDER_NUMBER = PresalesProcess.Vars.ORDER_NUMBER;
+    private static final String ORDER_NUMBER = CustomerJourneyProcess.Vars.ORDER_NUMBER;
 
     private final RuntimeService runtime;
     private final HistoryService history;
 
-    public OrderEvents(RuntimeService runtime, HistoryService history) {
+    private final BusinessCalendar calendar;
+
+    public OrderEvents(RuntimeService runtime, HistoryService history, BusinessCalendar calendar) {
         this.runtime = runtime;
         this.history = history;
+        this.calendar = calendar;
     }
 
     /**
@@ -93,9 +96,9 @@ public class OrderEvents {
         }
     }
 
-    private static Map<String, Object> variables(OrderEvent event) {
+    private Map<String, Object> variables(OrderEvent event) {
         Map<String, Object> variables = new HashMap<>();
-        Date now = new Date(ClockUtil.getCurrentTime().getTime());
+        Date now = Date.from(calendar.now());
         if (event.type().receivedAtVariable != null) {
             variables.put(event.type().receivedAtVariable, now);
         }

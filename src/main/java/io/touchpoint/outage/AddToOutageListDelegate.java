@@ -1,5 +1,7 @@
 package io.touchpoint.outage;
 
+import static io.touchpoint.journey.CustomerJourneyProcess.Vars.*;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -16,7 +18,7 @@ public class AddToOutageListDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        outageList.add((String) execution.getVariable("contactEmail"), (String) execution.getVariable("companyName"),
-                (String) execution.getVariable("orderNumber"));
+        outageList.add((String) execution.getVariable(CONTACT_EMAIL), (String) execution.getVariable(COMPANY_NAME),
+                (String) execution.getVariable(ORDER_NUMBER));
     }
 }

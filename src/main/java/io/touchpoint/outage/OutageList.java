@@ -1,9 +1,9 @@
 package io.touchpoint.outage;
 
+import io.touchpoint.calendar.BusinessCalendar;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -18,10 +18,13 @@ public class OutageList {
     }
 
     private final JdbcTemplate jdbc;
+    private final BusinessCalendar calendar;
     private final org.springframework.transaction.support.TransactionTemplate ownTransaction;
 
-    public OutageList(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions) {
+    public OutageList(JdbcTemplate jdbc, org.springframework.transaction.PlatformTransactionManager transactions,
+                      BusinessCalendar calendar) {
         this.jdbc = jdbc;
+        this.calendar = calendar;
         this.ownTransaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(
                 org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -50,7 +53,7 @@ public class OutageList {
                 INSERT INTO outage_subscriber (email, company_name, order_number, added_at)
                 SELECT ?, ?, ?, ? FROM (SELECT 1 AS one) AS single_row
                 WHERE NOT EXISTS (SELECT 1 FROM outage_subscriber WHERE email = ?)""",
-                address, companyName, orderNumber, Timestamp.from(ClockUtil.getCurrentTime().toInstant()), address) == 1;
+                address, companyName, orderNumber, Timestamp.from(calendar.now()), address) == 1;
     }
 
     public List<Subscriber> subscribers() {

@@ -1,5 +1,6 @@
 package io.touchpoint.postsales;
 
+import io.touchpoint.journey.CustomerJourneyProcess;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
@@ -15,7 +16,7 @@ public class PostSalesPolicy {
 
     /** PST-06 applies to customers with enough seats for an account relations manager. */
     public boolean hasAccountManager(VariableScope scope) {
-        Object seats = scope.getVariable("seats");
+        Object seats = scope.getVariable(CustomerJourneyProcess.Vars.SEATS);
         return seats instanceof Number number && number.intValue() >= properties.accountManagerMinSeats();
     }
 

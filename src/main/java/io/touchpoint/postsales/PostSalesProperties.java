@@ -1,7 +1,10 @@
 package io.touchpoint.postsales;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Post-sales settings.
@@ -10,5 +13,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param firstBillReviewAfter   the first full invoice is reviewed this long after activation (PST-07)
  */
 @ConfigurationProperties("touchpoint.post-sales")
-public record PostSalesProperties(int accountManagerMinSeats, Period firstBillReviewAfter) {
+@Validated
+public record PostSalesProperties(@Min(1) int accountManagerMinSeats, @NotNull Period firstBillReviewAfter) {
 }

@@ -1,5 +1,6 @@
 package io.touchpoint.presales;
 
+import static io.touchpoint.journey.CustomerJourneyProcess.Vars.*;
 import static io.touchpoint.presales.PresalesProcess.Vars.*;
 
 import io.touchpoint.numbering.BusinessNumbers;

@@ -1,9 +1,15 @@
 package io.touchpoint.presales;
 
+import static io.touchpoint.journey.CustomerJourneyProcess.Vars.*;
+import static io.touchpoint.presales.PresalesProcess.Vars.*;
+
+import io.touchpoint.calendar.BusinessCalendar;
 import java.time.ZoneOffset;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriTemplate;
 
 /**
  * Presales timing and limits as the model reads them, e.g. {@code ${presalesPolicy.quoteValidity}} on the
@@ -13,9 +19,11 @@ import org.springframework.stereotype.Component;
 public class PresalesPolicy {
 
     private final PresalesProperties properties;
+    private final BusinessCalendar calendar;
 
-    public PresalesPolicy(PresalesProperties properties) {
+    public PresalesPolicy(PresalesProperties properties, BusinessCalendar calendar) {
         this.properties = properties;
+        this.calendar = calendar;
     }
 
     /** Timer duration: the quote expires this long after it is presented, e.g. P30D. */
@@ -30,12 +38,28 @@ public class PresalesPolicy {
 
     /** Due date of the customer's decision: when the quote presented now expires. */
     public Date quoteDecisionDue() {
-        return Date.from(ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC)
-                .plus(properties.quoteValidity()).toInstant());
+        return Date.from(calendar.now().atOffset(ZoneOffset.UTC).plus(properties.quoteValidity()).toInstant());
     }
 
     public int getMaxQuoteRevisions() {
         return properties.maxQuoteRevisions();
+    }
+
+    /**
+     * PRE-03: customers with at least {@code touchpoint.presales.discovery-meeting-min-seats} seats get a discovery
+     * meeting: {@code ${presalesPolicy.discoveryMeetingNeeded(execution)}}.
+     */
+    public boolean discoveryMeetingNeeded(VariableScope scope) {
+        return scope.getVariable(SEATS) instanceof Number seats && seats.intValue() >= properties.discoveryMeetingMinSeats();
+    }
+
+    /**
+     * Whether the customer may ask for changes once more: {@code ${presalesPolicy.mayReviseAgain(execution)}}; beyond
+     * {@code touchpoint.presales.max-quote-revisions} the quote is closed as declined.
+     */
+    public boolean mayReviseAgain(VariableScope scope) {
+        Object revision = scope.getVariable(QUOTE_REVISION);
+        return (revision instanceof Number number ? number.intValue() : 0) < properties.maxQuoteRevisions();
     }
 
     public String getSignatureReminderCycle() {
@@ -47,10 +71,14 @@ public class PresalesPolicy {
     }
 
     public String signatureLink(String orderNumber) {
-        return properties.signatureUrl().replace("{orderNumber}", orderNumber);
+        return link(properties.signatureUrl(), orderNumber);
     }
 
     public String paymentLink(String orderNumber) {
-        return properties.paymentUrl().replace("{orderNumber}", orderNumber);
+        return link(properties.paymentUrl(), orderNumber);
+    }
+
+    private static String link(String template, String orderNumber) {
+        return new UriTemplate(template).expand(Map.of("orderNumber", orderNumber)).toString();
     }
 }

@@ -1,8 +1,10 @@
 package io.touchpoint.presales;
 
+import static io.touchpoint.journey.CustomerJourneyProcess.Vars.*;
 import static io.touchpoint.presales.PresalesProcess.Vars.*;
 
-import io.touchpoint.numbering.BusinessNumbers;
+import io.touchpoint.journey.CustomerJourneyProcess;
+import io.touchpoint.journey.JourneyIntakeListener;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
@@ -16,26 +18,21 @@ import org.springframework.stereotype.Component;
 @Component("quoteIntake")
 public class QuoteIntakeListener implements ExecutionListener {
 
-    private final BusinessNumbers numbers;
+    private final JourneyIntakeListener journey;
 
-    public QuoteIntakeListener(BusinessNumbers numbers) {
-        this.numbers = numbers;
+    public QuoteIntakeListener(JourneyIntakeListener journey) {
+        this.journey = journey;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
-        String quoteNumber = execution.getProcessBusinessKey();
-        if (quoteNumber == null || quoteNumber.isBlank()) {
-            quoteNumber = numbers.next(BusinessNumbers.QUOTE);
-            execution.setProcessBusinessKey(quoteNumber);
-        }
-        execution.setVariable(QUOTE_NUMBER, quoteNumber);
+        journey.quoteNumber(execution);
         boolean metCustomer = Boolean.TRUE.equals(execution.getVariable(INTRODUCTION_DONE));
         execution.setVariable(INTRODUCTION_DONE, metCustomer);
         if (execution.getVariable(CHANNEL) == null) {
-            execution.setVariable(CHANNEL, metCustomer ? PresalesProcess.CHANNEL_SALES_REP : PresalesProcess.CHANNEL_WEB_FORM);
+            execution.setVariable(CHANNEL, metCustomer ? CustomerJourneyProcess.CHANNEL_SALES_REP : CustomerJourneyProcess.CHANNEL_WEB_FORM);
         }
-        execution.setVariable(HAS_AUXILIARY_SERVICES, !isEmpty(execution.getVariable("auxiliaryServices")));
+        execution.setVariable(HAS_AUXILIARY_SERVICES, !isEmpty(execution.getVariable(AUXILIARY_SERVICES)));
         execution.setVariable(QUOTE_REVISION, 0);
     }
 

@@ -1,6 +1,6 @@
 package io.touchpoint.presales;
 
-import io.touchpoint.notification.Recipients;
+import io.touchpoint.journey.CustomerJourneyProcess;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -15,11 +15,11 @@ public class SalesRepOwnership implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        Object owner = task.getVariable(Recipients.SALES_REP);
+        Object owner = task.getVariable(CustomerJourneyProcess.Vars.SALES_REP);
         if (EVENTNAME_CREATE.equals(task.getEventName()) && owner != null) {
             task.setAssignee(owner.toString());
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName()) && owner == null && task.getAssignee() != null) {
-            task.setVariable(Recipients.SALES_REP, task.getAssignee());
+            task.setVariable(CustomerJourneyProcess.Vars.SALES_REP, task.getAssignee());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.touchpoint.provisioning;
 
-import static io.touchpoint.provisioning.ProvisioningProcess.Vars.*;
+import static io.touchpoint.journey.CustomerJourneyProcess.Vars.*;
+import static io.touchpoint.provisioning.ProvisioningProcess.Vars.INSTALL_INVITE_SEQUENCE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -15,13 +16,13 @@ public class ProvisioningIntakeListener implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        if (execution.getVariable("orderNumber") == null) {
+        if (execution.getVariable(ORDER_NUMBER) == null) {
             throw new IllegalStateException("Provisioning needs an orderNumber (it starts from a won order)");
         }
         defaultTo(execution, NUMBERS_TO_PORT, "");
-        defaultTo(execution, "itContactEmail", "");
-        defaultTo(execution, "itContactName", "");
-        defaultTo(execution, "installAddress", "");
+        defaultTo(execution, IT_CONTACT_EMAIL, "");
+        defaultTo(execution, IT_CONTACT_NAME, "");
+        defaultTo(execution, INSTALL_ADDRESS, "");
         execution.setVariable(INSTALL_INVITE_SEQUENCE, 0);
     }
 

@@ -1,5 +1,7 @@
 package io.touchpoint.provisioning;
 
+import io.touchpoint.journey.CustomerJourneyProcess;
+
 /** Ids of {@code processes/provisioning.bpmn} that code and tests share. */
 public final class ProvisioningProcess {
 
@@ -19,9 +21,9 @@ public final class ProvisioningProcess {
         }
     }
 
-    /** Process variables that code reads or writes. */
+    /** Process variables that code reads or writes; those the whole journey shares are the journey's. */
     public static final class Vars {
-        public static final String NUMBERS_TO_PORT = "numbersToPort";
+        public static final String NUMBERS_TO_PORT = CustomerJourneyProcess.Vars.NUMBERS_TO_PORT;
         public static final String FOC_AT = "focAt";
         public static final String FOC_RECEIVED_AT = "focReceivedAt";
         public static final String PORT_REJECTION_REASON = "portRejectionReason";
@@ -31,14 +33,15 @@ public final class ProvisioningProcess {
         public static final String PORT_COMPLETED_AT = "portCompletedAt";
         public static final String ORDER_CHANGE_SIGNED_AT = "orderChangeSignedAt";
         public static final String TENTATIVE_INSTALL_AT = "tentativeInstallAt";
-        public static final String INSTALL_AT = "installAt";
-        public static final String INSTALL_DATE_TEXT = "installDateText";
+        public static final String INSTALL_AT = CustomerJourneyProcess.Vars.INSTALL_AT;
+        public static final String INSTALL_DATE_TEXT = CustomerJourneyProcess.Vars.INSTALL_DATE_TEXT;
         public static final String INSTALL_INVITE_SEQUENCE = "installInviteSequence";
         public static final String ORDER_CHANGE = "orderChange";
+        public static final String ORDER_CHANGE_DESCRIPTION = "orderChangeDescription";
         public static final String NEW_PHONE_COUNT = "newPhoneCount";
-        public static final String PHONE_COUNT = "phoneCount";
+        public static final String PHONE_COUNT = CustomerJourneyProcess.Vars.PHONE_COUNT;
         public static final String ORDER_CHANGE_LOG = "orderChangeLog";
-        public static final String ACTIVATION_DATE = "activationDate";
+        public static final String ACTIVATION_DATE = CustomerJourneyProcess.Vars.ACTIVATION_DATE;
 
         private Vars() {
         }

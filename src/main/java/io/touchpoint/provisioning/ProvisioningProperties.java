@@ -1,7 +1,9 @@
 package io.touchpoint.provisioning;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Provisioning settings.
@@ -9,5 +11,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param onSiteBeforePort how long before the port (FOC time) the technician must be on site
  */
 @ConfigurationProperties("touchpoint.provisioning")
-public record ProvisioningProperties(Duration onSiteBeforePort) {
+@Validated
+public record ProvisioningProperties(@NotNull Duration onSiteBeforePort) {
 }

@@ -26,7 +26,7 @@ public class LoginThrottle {
     private final int failuresPerWindow;
     private final Cache<String, Bucket> buckets;
 
-    LoginThrottle(SecuritySettings settings) {
+    LoginThrottle(SecurityProperties settings) {
         this.failuresPerWindow = settings.loginFailuresPerMinute();
         this.buckets = Caffeine.newBuilder().maximumSize(settings.loginClientsTracked()).expireAfterAccess(WINDOW).build();
     }

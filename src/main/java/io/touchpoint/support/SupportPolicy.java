@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +19,10 @@ public class SupportPolicy {
 
     private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH);
 
-    private final SupportSettings settings;
+    private final SupportProperties settings;
     private final BusinessCalendar calendar;
 
-    public SupportPolicy(SupportSettings settings, BusinessCalendar calendar) {
+    public SupportPolicy(SupportProperties settings, BusinessCalendar calendar) {
         this.settings = settings;
         this.calendar = calendar;
     }
@@ -74,6 +75,11 @@ public class SupportPolicy {
     /** The SLA table's customer tier of an account. */
     public String tierOf(String accountNumber) {
         return accountNumber != null && settings.premiumAccounts().contains(accountNumber.trim()) ? "PREMIUM" : "STANDARD";
+    }
+
+    /** Whether the ticket is worked by second-level support already: {@code ${supportPolicy.atSecondLevel(execution)}}. */
+    public boolean atSecondLevel(VariableScope scope) {
+        return SupportProcess.SECOND_LEVEL.equals(scope.getVariable(SupportProcess.Vars.WORKING_GROUP));
     }
 
     public record Target(Instant due, Instant warnAt) {

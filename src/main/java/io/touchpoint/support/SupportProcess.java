@@ -11,6 +11,7 @@ public final class SupportProcess {
 
     public static final String CUSTOMER_REPLIED = "TicketCustomerReplied";
     public static final String CONFIRMATION = "TicketConfirmation";
+    /** The answer to the ticket survey: the survey step names it, SurveyService correlates it by the survey's id. */
     public static final String SURVEY_ANSWERED = "TicketSurveyAnswered";
 
     public static final String SECOND_LEVEL = "tech-support-l2";

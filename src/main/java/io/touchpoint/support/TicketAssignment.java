@@ -1,12 +1,10 @@
 package io.touchpoint.support;
 
+import io.touchpoint.identity.People;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
@@ -17,36 +15,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class TicketAssignment {
 
-    private final IdentityService identity;
-    private final TaskService tasks;
+    private final People people;
     private final Tickets tickets;
+    private final TimelineTexts texts;
 
-    public TicketAssignment(IdentityService identity, TaskService tasks, Tickets tickets) {
-        this.identity = identity;
-        this.tasks = tasks;
+    public TicketAssignment(People people, Tickets tickets, TimelineTexts texts) {
+        this.people = people;
         this.tickets = tickets;
+        this.texts = texts;
     }
 
     public Optional<User> leastLoaded(String group) {
-        List<User> members = identity.createUserQuery().memberOfGroup(group).list();
-        Map<String, Instant> lastAssigned = tickets.lastAssigned(members.stream().map(User::getId).toList());
-        return members.stream().min(Comparator
-                .comparingLong((User user) -> tasks.createTaskQuery().taskAssignee(user.getId()).count())
-                .thenComparing(user -> lastAssigned.getOrDefault(user.getId(), Instant.MIN))
-                .thenComparing(User::getId));
+        return people.leastLoaded(group, members -> {
+            Map<String, Instant> lastAssigned = tickets.lastAssigned(members.stream().map(User::getId).toList());
+            return Comparator.comparing(user -> lastAssigned.getOrDefault(user.getId(), Instant.MIN));
+        });
     }
 
+    /** The name the customer reads for whoever works the ticket: the user's name, or "the team" for nobody. */
     public String nameOf(String userId) {
-        if (userId == null) {
-            return null;
-        }
-        User user = identity.createUserQuery().userId(userId).singleResult();
-        return user == null ? userId : displayName(user);
-    }
-
-    static String displayName(User user) {
-        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).trim();
-        return name.isEmpty() ? user.getId() : name;
+        return userId == null ? texts.text("unassigned") : people.nameOf(userId);
     }
 }

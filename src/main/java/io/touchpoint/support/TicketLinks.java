@@ -1,14 +1,13 @@
 package io.touchpoint.support;
 
+import io.touchpoint.TouchpointProperties;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,13 +24,12 @@ public class TicketLinks {
     private final String baseUrl;
 
     @Autowired
-    public TicketLinks(SupportSettings settings, @Value("${touchpoint.base-url}") String baseUrl,
-                       @Value("${touchpoint.data-dir}") Path dataDir) {
-        this(TrackingTokenSecret.of(settings.tokenSecret(), dataDir), baseUrl);
+    public TicketLinks(SupportProperties settings, TouchpointProperties touchpoint) {
+        this(TrackingTokenSecret.of(settings.tokenSecret(), touchpoint.dataDir()), touchpoint.baseUrl());
     }
 
     /** With the configured secret only (process tests). */
-    public TicketLinks(SupportSettings settings, String baseUrl) {
+    public TicketLinks(SupportProperties settings, String baseUrl) {
         this(settings.tokenSecret().getBytes(StandardCharsets.UTF_8), baseUrl);
     }
 

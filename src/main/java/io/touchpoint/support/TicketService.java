@@ -37,12 +37,15 @@ public class TicketService {
     private final BusinessNumbers numbers;
     private final Tickets tickets;
     private final TicketLinks links;
+    private final TimelineTexts texts;
 
-    public TicketService(RuntimeService runtime, BusinessNumbers numbers, Tickets tickets, TicketLinks links) {
+    public TicketService(RuntimeService runtime, BusinessNumbers numbers, Tickets tickets, TicketLinks links,
+                         TimelineTexts texts) {
         this.runtime = runtime;
         this.numbers = numbers;
         this.tickets = tickets;
         this.links = links;
+        this.texts = texts;
     }
 
     /**
@@ -144,7 +147,7 @@ public class TicketService {
         }
         if (resolved) {
             tickets.record(number, Ticket.EventType.CONFIRMED, comment == null || comment.isBlank()
-                    ? "You confirmed the fix" : "You confirmed the fix: " + comment.trim(), ticket.contactEmail());
+                    ? texts.text("confirmed") : texts.text("confirmed.comment", comment.trim()), ticket.contactEmail());
         }
         runtime.createMessageCorrelation(SupportProcess.CONFIRMATION)
                 .processInstanceId(ticket.processInstanceId())

@@ -1,5 +1,6 @@
 package io.touchpoint.support;
 
+import io.touchpoint.calendar.BusinessCalendar;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -22,9 +22,11 @@ import org.springframework.stereotype.Repository;
 public class Tickets {
 
     private final JdbcTemplate jdbc;
+    private final BusinessCalendar calendar;
 
-    public Tickets(JdbcTemplate jdbc) {
+    public Tickets(JdbcTemplate jdbc, BusinessCalendar calendar) {
         this.jdbc = jdbc;
+        this.calendar = calendar;
     }
 
     /** Registers a new ticket; a second call for the same number changes nothing. */
@@ -130,8 +132,8 @@ public class Tickets {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+    private Instant now() {
+        return calendar.now();
     }
 
     private static String abbreviate(String text, int max) {

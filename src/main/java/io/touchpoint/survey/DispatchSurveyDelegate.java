@@ -1,15 +1,14 @@
 package io.touchpoint.survey;
 
+import io.touchpoint.identity.People;
 import io.touchpoint.notification.Email;
 import io.touchpoint.notification.EmailService;
 import io.touchpoint.notification.SendEmailDelegate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,23 +23,19 @@ public class DispatchSurveyDelegate implements JavaDelegate {
 
     private final SurveyService surveys;
     private final EmailService emails;
-    private final IdentityService identity;
+    private final People people;
 
-    public DispatchSurveyDelegate(SurveyService surveys, EmailService emails, IdentityService identity) {
+    public DispatchSurveyDelegate(SurveyService surveys, EmailService emails, People people) {
         this.surveys = surveys;
         this.emails = emails;
-        this.identity = identity;
+        this.people = people;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String recipient = (String) execution.getVariableLocal("recipient");
         String ratedUserId = (String) execution.getVariableLocal("ratedPerson");
-        String ratedName = null;
-        if (ratedUserId != null && !ratedUserId.isBlank()) {
-            User user = identity.createUserQuery().userId(ratedUserId).singleResult();
-            ratedName = user == null ? ratedUserId : (user.getFirstName() + " " + user.getLastName()).trim();
-        }
+        String ratedName = ratedUserId == null || ratedUserId.isBlank() ? null : people.nameOf(ratedUserId);
         SurveyService.NewSurvey survey = surveys.create((String) execution.getVariableLocal("questionnaire"),
                 execution.getProcessInstanceId(), execution.getProcessBusinessKey(), recipient, ratedUserId, ratedName,
                 (String) execution.getVariableLocal("answerMessage"));

@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 @Component("surveyPolicy")
 public class SurveyPolicy {
 
-    private final SurveySettings settings;
+    private final SurveyProperties settings;
     private final BusinessCalendar calendar;
 
-    public SurveyPolicy(SurveySettings settings, BusinessCalendar calendar) {
+    public SurveyPolicy(SurveyProperties settings, BusinessCalendar calendar) {
         this.settings = settings;
         this.calendar = calendar;
     }

@@ -1,5 +1,7 @@
 package io.touchpoint.survey;
 
+import io.touchpoint.TouchpointProperties;
+import io.touchpoint.calendar.BusinessCalendar;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,8 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +30,11 @@ public class SurveyService {
 
     /** The process variable holding the survey a process waits for; answers correlate by it. */
     public static final String SURVEY_ID = "surveyId";
+    /** The variables an answer brings to the waiting process. */
+    public static final String SATISFACTION = "surveySatisfaction";
+    public static final String PERSON_RATING = "surveyPersonRating";
+    public static final String COMMENT = "surveyComment";
+    public static final String ANSWERED_AT = "surveyAnsweredAt";
 
     public enum Outcome { ANSWERED, NOT_FOUND, ALREADY_ANSWERED, CLOSED }
 
@@ -41,11 +46,14 @@ public class SurveyService {
     private final JdbcTemplate jdbc;
     private final RuntimeService runtime;
     private final String baseUrl;
+    private final BusinessCalendar calendar;
 
-    public SurveyService(JdbcTemplate jdbc, RuntimeService runtime, @Value("${touchpoint.base-url}") String baseUrl) {
+    public SurveyService(JdbcTemplate jdbc, RuntimeService runtime, TouchpointProperties touchpoint,
+                         BusinessCalendar calendar) {
+        this.calendar = calendar;
         this.jdbc = jdbc;
         this.runtime = runtime;
-        this.baseUrl = baseUrl;
+        this.baseUrl = touchpoint.baseUrl();
     }
 
     public NewSurvey create(String questionnaire, String processInstanceId, String businessKey, String recipientEmail,
@@ -121,10 +129,10 @@ public class SurveyService {
             return survey.get().status() == Survey.Status.ANSWERED ? Outcome.ALREADY_ANSWERED : Outcome.CLOSED;
         }
         Map<String, Object> variables = new java.util.HashMap<>();
-        variables.put("surveySatisfaction", answer.satisfaction());
-        variables.put("surveyPersonRating", answer.personRating());
-        variables.put("surveyComment", answer.comment() == null ? "" : answer.comment());
-        variables.put("surveyAnsweredAt", java.util.Date.from(now()));
+        variables.put(SATISFACTION, answer.satisfaction());
+        variables.put(PERSON_RATING, answer.personRating());
+        variables.put(COMMENT, answer.comment() == null ? "" : answer.comment());
+        variables.put(ANSWERED_AT, java.util.Date.from(now()));
         runtime.createMessageCorrelation(survey.get().answerMessage())
                 .processInstanceVariableEquals(SURVEY_ID, id)
                 .setVariables(variables)
@@ -158,8 +166,8 @@ public class SurveyService {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private static Instant now() {
-        return ClockUtil.getCurrentTime().toInstant();
+    private Instant now() {
+        return calendar.now();
     }
 
     static String hash(String token) {

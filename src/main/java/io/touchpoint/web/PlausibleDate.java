@@ -1,5 +1,6 @@
 package io.touchpoint.web;
 
+import io.touchpoint.calendar.BusinessCalendar;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -11,7 +12,6 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * A date and time a business event can carry: not more than a year before now, nor more than two years after (by
@@ -32,12 +32,18 @@ public @interface PlausibleDate {
 
     class Validator implements ConstraintValidator<PlausibleDate, OffsetDateTime> {
 
+        private final BusinessCalendar calendar;
+
+        public Validator(BusinessCalendar calendar) {
+            this.calendar = calendar;
+        }
+
         @Override
         public boolean isValid(OffsetDateTime value, ConstraintValidatorContext context) {
             if (value == null) {
                 return true;
             }
-            OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC);
+            OffsetDateTime now = calendar.now().atOffset(ZoneOffset.UTC);
             return !value.isBefore(now.minusYears(1)) && !value.isAfter(now.plusYears(2));
         }
     }

@@ -3,14 +3,14 @@ package io.touchpoint.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.options.AriaRole;
+import io.touchpoint.journey.Catalog;
+import io.touchpoint.journey.CustomerJourney;
+import io.touchpoint.journey.QuoteRequest;
 import io.touchpoint.notification.CapturedMailbox;
-import io.touchpoint.presales.Catalog;
-import io.touchpoint.presales.PresalesService;
-import io.touchpoint.presales.QuoteRequest;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,13 +20,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 class CapturedMailBrowserIT extends BrowserTestSupport {
 
     @Autowired
-    PresalesService presales;
+    CustomerJourney presales;
     @Autowired
     CapturedMailbox mailbox;
 
     @Test
     void adminSeesTheConfirmationEmailOfAQuoteRequest() throws Exception {
-        String quoteNumber = presales.submit(new QuoteRequest("Greenfield Architects", "Sam Okafor",
+        String quoteNumber = presales.start(new QuoteRequest("Greenfield Architects", "Sam Okafor",
                 "sam@greenfield.example", "+1 555 010 0190", 12,
                 List.of(Catalog.Service.HOSTED_VOICE, Catalog.Service.MANAGED_WIFI), List.of(), null, null));
         String subject = "Your quote request " + quoteNumber;

@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import io.touchpoint.journey.Catalog;
+import io.touchpoint.journey.CustomerJourney;
 import io.touchpoint.journey.CustomerJourneyProcess;
+import io.touchpoint.journey.QuoteRequest;
 import io.touchpoint.numbering.BusinessNumbers;
-import io.touchpoint.presales.Catalog;
 import io.touchpoint.presales.PresalesProcess;
-import io.touchpoint.presales.PresalesService;
-import io.touchpoint.presales.QuoteRequest;
 import io.touchpoint.provisioning.ProvisioningProcess;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class JourneyCockpitBrowserIT extends BrowserTestSupport {
 
     @Autowired
-    PresalesService presales;
+    CustomerJourney presales;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -39,7 +39,7 @@ class JourneyCockpitBrowserIT extends BrowserTestSupport {
 
     @Test
     void adminFollowsTheJourneyIntoTheRunningProvisioning() {
-        String quoteNumber = presales.submit(new QuoteRequest("Riverside Physiotherapy", "Lena Hart",
+        String quoteNumber = presales.start(new QuoteRequest("Riverside Physiotherapy", "Lena Hart",
                 "lena.hart@riverside-physio.example", "+1 555 010 0188", 14, List.of(Catalog.Service.HOSTED_VOICE),
                 List.of(), "OldTel", null));
         ProcessInstance journey = instance(CustomerJourneyProcess.PROCESS_ID, quoteNumber);
@@ -50,7 +50,7 @@ class JourneyCockpitBrowserIT extends BrowserTestSupport {
 
         // presales is won: straight to "Record order won", as the journey's process test does
         String orderNumber = numbers.next(BusinessNumbers.ORDER);
-        runtime.setVariable(stage.getId(), PresalesProcess.Vars.ORDER_NUMBER, orderNumber);
+        runtime.setVariable(stage.getId(), CustomerJourneyProcess.Vars.ORDER_NUMBER, orderNumber);
         runtime.setVariable(stage.getId(), "salesRep", "sara");
         runtime.createProcessInstanceModification(stage.getId()).cancelAllForActivity("Task_IntroduceAndAnalyseNeeds")
                 .startBeforeActivity("Task_RecordOrderWon").execute();

@@ -132,8 +132,7 @@ class PostSalesBrowserIT extends BrowserTestSupport {
             if (message.getAllRecipients()[0].toString().equals(address)
                     && message.getSubject().startsWith("How was your installation")) {
                 java.util.regex.Matcher link = Pattern.compile("(https?://\\S+/survey/[0-9a-f-]+\\?token=[A-Za-z0-9_-]+)")
-                        .matcher(com.icegreen.greenmail.util.GreenMailUtil.getBody(message)
-                                .replace("=\r\n", "").replace("=3D", "="));
+                        .matcher(io.touchpoint.testing.Mails.text(message));
                 if (link.find()) {
                     return link.group(1);
                 }

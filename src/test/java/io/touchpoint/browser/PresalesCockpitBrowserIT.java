@@ -7,10 +7,10 @@ import static org.awaitility.Awaitility.await;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.touchpoint.presales.Catalog;
+import io.touchpoint.journey.Catalog;
+import io.touchpoint.journey.CustomerJourney;
+import io.touchpoint.journey.QuoteRequest;
 import io.touchpoint.presales.PresalesProcess;
-import io.touchpoint.presales.PresalesService;
-import io.touchpoint.presales.QuoteRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -28,7 +28,7 @@ class PresalesCockpitBrowserIT extends BrowserTestSupport {
     private static final String PRESENT_QUOTES = "Present quotes, record decision";
 
     @Autowired
-    PresalesService presales;
+    CustomerJourney presales;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -38,7 +38,7 @@ class PresalesCockpitBrowserIT extends BrowserTestSupport {
 
     @Test
     void adminSeesTheWholePresalesDiagramOfARunningInstance() {
-        String quoteNumber = presales.submit(new QuoteRequest("Cedar Street Bakery", "Tom Alvarez",
+        String quoteNumber = presales.start(new QuoteRequest("Cedar Street Bakery", "Tom Alvarez",
                 "tom@cedarbakery.example", "+1 555 010 0177", 8, List.of(Catalog.Service.HOSTED_VOICE), List.of(),
                 null, null));
         ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(PresalesProcess.PROCESS_ID)

@@ -7,10 +7,10 @@ import static org.awaitility.Awaitility.await;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import io.touchpoint.presales.Catalog;
+import io.touchpoint.journey.Catalog;
+import io.touchpoint.journey.CustomerJourney;
+import io.touchpoint.journey.QuoteRequest;
 import io.touchpoint.presales.PresalesProcess;
-import io.touchpoint.presales.PresalesService;
-import io.touchpoint.presales.QuoteRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,7 @@ class PresalesTasklistBrowserIT extends BrowserTestSupport {
     private static final int FORM_HEIGHT = 1800;
 
     @Autowired
-    PresalesService presales;
+    CustomerJourney presales;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -45,7 +45,7 @@ class PresalesTasklistBrowserIT extends BrowserTestSupport {
 
     @Test
     void salesRepAndSalesEngineerCompleteTheirFormsInTasklist() {
-        String quoteNumber = presales.submit(request("Bayside Veterinary Clinic", 25, List.of(Catalog.AuxiliaryService.MOBILE_LINES)));
+        String quoteNumber = presales.start(request("Bayside Veterinary Clinic", 25, List.of(Catalog.AuxiliaryService.MOBILE_LINES)));
         String instanceId = instance(quoteNumber).getId();
 
         // Sara, a sales rep, claims and completes "Introduce our team and analyse needs"
@@ -106,7 +106,7 @@ class PresalesTasklistBrowserIT extends BrowserTestSupport {
     /** One screenshot per form of forms/*.form, each as Tasklist renders it for a person of the task's group. */
     @Test
     void everyPresalesFormAsTasklistShowsIt() {
-        String quoteNumber = presales.submit(request("Lakeside Accounting LLP", 42,
+        String quoteNumber = presales.start(request("Lakeside Accounting LLP", 42,
                 List.of(Catalog.AuxiliaryService.MOBILE_LINES, Catalog.AuxiliaryService.BUSINESS_TV)));
         String instanceId = instance(quoteNumber).getId();
         Page sara = newPage(FORM_WIDTH, FORM_HEIGHT);

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.touchpoint.testing.ProcessTestBeans;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Business time as the provider counts it: New York, 08:00 to 17:00, Monday to Friday, Thanksgiving off. */
+/** Business time as the provider counts it: New York, 08:00 to 17:00, Monday to Friday, US public holidays off. */
 class BusinessCalendarTest {
 
     BusinessCalendar calendar = new BusinessCalendar(ProcessTestBeans.CALENDAR);
@@ -32,6 +34,26 @@ class BusinessCalendarTest {
     @Test
     void businessDaysSkipPublicHolidays() {
         assertThat(calendar.plusBusinessDays(ny("2026-11-25T10:00"), 1)).isEqualTo(ny("2026-11-27T17:00"));
+    }
+
+    @Test
+    void theUsPublicHolidaysAreClosedInAnyYearOnTheDayTheyAreObserved() {
+        for (String holiday : List.of("2026-01-01", "2026-01-19", "2026-02-16", "2026-05-25", "2026-06-19",
+                "2026-07-03", "2026-09-07", "2026-11-11", "2026-11-26", "2026-12-25", "2027-12-24",
+                "2027-12-31", "2031-05-26", "2035-11-22")) {
+            assertThat(calendar.isWorkingDay(LocalDate.parse(holiday))).as(holiday).isFalse();
+        }
+        assertThat(calendar.isWorkingDay(LocalDate.parse("2026-07-06"))).as("the Monday after Independence Day").isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.parse("2026-12-24"))).isTrue();
+    }
+
+    @Test
+    void extraClosingDaysOfTheConfigurationAreClosedToo() {
+        CalendarProperties base = ProcessTestBeans.CALENDAR;
+        BusinessCalendar withDayOff = new BusinessCalendar(new CalendarProperties(base.zone(), base.workStart(),
+                base.workEnd(), base.workingDays(), "US", "", List.of(LocalDate.parse("2026-12-24"))));
+        assertThat(withDayOff.isWorkingDay(LocalDate.parse("2026-12-24"))).isFalse();
+        assertThat(withDayOff.plusBusinessDays(ny("2026-12-23T10:00"), 1)).isEqualTo(ny("2026-12-28T17:00"));
     }
 
     @Test

@@ -1,22 +1,20 @@
 package io.touchpoint.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.touchpoint.postsales.PostSalesProcess;
 import io.touchpoint.postsales.PostSalesTestBeans;
-import io.touchpoint.presales.Catalog;
 import io.touchpoint.presales.PresalesProcess;
-import io.touchpoint.presales.PresalesService;
 import io.touchpoint.presales.PresalesTestBeans;
-import io.touchpoint.presales.QuoteRequest;
 import io.touchpoint.provisioning.ProvisioningProcess;
 import io.touchpoint.testing.AsyncSteps;
 import io.touchpoint.testing.ProcessTestBeans;
+import io.touchpoint.testing.ProcessTestSupport;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
@@ -26,8 +24,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -41,17 +39,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CustomerJourneyProcessTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder().configurationResource(ProcessTestBeans.CONFIGURATION)
+    @Order(1)
+    static ProcessEngineCoverageExtension engine = ProcessTestSupport.engine()
             .excludeProcessDefinitionKeys(PresalesProcess.PROCESS_ID, ProvisioningProcess.PROCESS_ID,
-                    PostSalesProcess.PROCESS_ID)
-            .assertClassCoverageAtLeast(0.95).build();
+                    PostSalesProcess.PROCESS_ID).build();
+
+    @RegisterExtension
+    @Order(2)
+    static ProcessTestSupport processTests = new ProcessTestSupport();
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     ProcessTestBeans beans;
     PostSalesTestBeans postSalesBeans;
-    PresalesService presales;
+    CustomerJourney presales;
 
     @BeforeEach
     void setUp() {
@@ -60,21 +62,16 @@ class CustomerJourneyProcessTest {
         ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-11-16T15:00:00Z")));
         beans = ProcessTestBeans.register(processEngine);
         PresalesTestBeans.register(beans);
+        Mocks.register("journeyIntake", new JourneyIntakeListener(beans.numbers));
         Mocks.register("provisioningIntake", new io.touchpoint.provisioning.ProvisioningIntakeListener());
         postSalesBeans = PostSalesTestBeans.register(processEngine, beans, smtp.getSmtp().getPort());
         registerProvisioningBeans();
-        presales = new PresalesService(runtimeService(), beans.numbers, new ObjectMapper());
-    }
-
-    @AfterEach
-    void tearDown() {
-        Mocks.reset();
-        ClockUtil.reset();
+        presales = new CustomerJourney(runtimeService(), beans.numbers, new ObjectMapper());
     }
 
     @Test
     void wonOrderGoesOnToProvisioningUnderTheSameBusinessKey() {
-        String quoteNumber = presales.submit(request());
+        String quoteNumber = presales.start(request());
         ProcessInstance journey = journey(quoteNumber);
         assertThat(journey).isWaitingAt("CallActivity_Presales");
         ProcessInstance stage = stage(PresalesProcess.PROCESS_ID, quoteNumber);
@@ -85,7 +82,7 @@ class CustomerJourneyProcessTest {
         runAsyncSteps();
 
         assertThat(journey).hasPassed("CallActivity_Presales").isWaitingAt("CallActivity_Provisioning")
-                .variables().containsEntry(PresalesProcess.Vars.OUTCOME, PresalesProcess.WON)
+                .variables().containsEntry(CustomerJourneyProcess.Vars.PRESALES_OUTCOME, CustomerJourneyProcess.WON)
                 .containsEntry("orderNumber", "O-2026-00042");
         ProcessInstance provisioning = stage(ProvisioningProcess.PROCESS_ID, quoteNumber);
         assertThat(provisioning).isWaitingAt("Task_ScheduleWelcomeCall").variables()
@@ -125,7 +122,7 @@ class CustomerJourneyProcessTest {
 
     @Test
     void lostQuoteEndsTheJourney() {
-        String quoteNumber = presales.submit(request());
+        String quoteNumber = presales.start(request());
         ProcessInstance journey = journey(quoteNumber);
         ProcessInstance stage = stage(PresalesProcess.PROCESS_ID, quoteNumber);
 
@@ -135,7 +132,7 @@ class CustomerJourneyProcessTest {
 
         assertThat(journey).isEnded().hasPassed("EndEvent_QuoteLost").hasNotPassed("CallActivity_Provisioning");
         assertThat(historyService().createHistoricVariableInstanceQuery().processInstanceId(journey.getId())
-                .variableName(PresalesProcess.Vars.OUTCOME_REASON).singleResult().getValue()).isEqualTo("DECLINED");
+                .variableName(CustomerJourneyProcess.Vars.PRESALES_OUTCOME_REASON).singleResult().getValue()).isEqualTo("DECLINED");
     }
 
     @Test
@@ -143,13 +140,13 @@ class CustomerJourneyProcessTest {
         identityService().setAuthenticatedUserId("sara");
         ProcessInstance journey = runtimeService().startProcessInstanceByKey(CustomerJourneyProcess.PROCESS_ID,
                 withVariables("companyName", "Bolt Logistics", "contactName", "Bo", "contactEmail", "bo@bolt.example",
-                        "phone", "+1 555 010 0200", "seats", 12, PresalesProcess.Vars.INTRODUCTION_DONE, true));
+                        "phone", "+1 555 010 0200", "seats", 12, CustomerJourneyProcess.Vars.INTRODUCTION_DONE, true));
         identityService().clearAuthentication();
 
         assertThat(journey.getBusinessKey()).matches("Q-2026-\\d{5}");
         ProcessInstance stage = stage(PresalesProcess.PROCESS_ID, journey.getBusinessKey());
         assertThat(stage).variables().containsEntry("salesRep", "sara")
-                .containsEntry(PresalesProcess.Vars.QUOTE_NUMBER, journey.getBusinessKey());
+                .containsEntry(CustomerJourneyProcess.Vars.QUOTE_NUMBER, journey.getBusinessKey());
     }
 
     /** Provisioning's beans, for the stretch of install day the journey runs for real. */
@@ -158,8 +155,9 @@ class CustomerJourneyProcessTest {
                 new io.touchpoint.provisioning.ProvisioningProperties(Duration.ofHours(2)), ProcessTestBeans.CALENDAR);
         var porting = new io.touchpoint.provisioning.Porting();
         Mocks.register("provisioningPolicy", policy);
+        Mocks.register("recordInstaller", new io.touchpoint.provisioning.RecordInstallerListener());
         Mocks.register("porting", porting);
-        Mocks.register("recordActivation", new io.touchpoint.provisioning.ProvisioningDelegates().recordActivation());
+        Mocks.register("recordActivation", new io.touchpoint.provisioning.RecordActivationDelegate(beans.calendar));
         for (String role : new String[] {"theo:technician", "arman:account-relations"}) {
             String[] person = role.split(":");
             if (identityService().createUserQuery().userId(person[0]).count() == 0) {

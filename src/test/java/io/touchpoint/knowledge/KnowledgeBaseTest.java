@@ -32,6 +32,32 @@ class KnowledgeBaseTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    KnowledgeBase knowledgeBase;
+
+    /**
+     * The search ranks as it always did, on H2 and on PostgreSQL's full-text search alike: an article with the words in
+     * its title or tags before one with them in its text only, one with more of the words before one with fewer, and
+     * none without any; the category narrows it.
+     */
+    @Test
+    void searchRanksTitleAndTagMatchesFirst() {
+        long inText = knowledgeBase.create(new NewArticle("Handset keeps rebooting",
+                "The zephyrmodem handset restarts every hour.", "Replace the handset.", "EQUIPMENT", List.of(), null), "tim");
+        long inTitle = knowledgeBase.create(new NewArticle("Zephyrmodem drops the line",
+                "Calls end after a minute.", "Update the firmware.", "EQUIPMENT", List.of("firmware"), null), "tim");
+        long both = knowledgeBase.create(new NewArticle("Zephyrmodem firmware update fails",
+                "The update stops halfway.", "Power-cycle, then update again.", "EQUIPMENT", List.of("zephyrmodem"), null),
+                "tim");
+        knowledgeBase.create(new NewArticle("Voicemail greeting is silent", "Callers hear nothing.",
+                "Record the greeting again.", "EQUIPMENT", List.of(), null), "tim");
+
+        assertThat(knowledgeBase.search("zephyrmodem firmware", "EQUIPMENT")).extracting(Article::id)
+                .containsExactly(both, inTitle, inText);
+        assertThat(knowledgeBase.search("zephyrmodem", "OUTAGE")).isEmpty();
+        assertThat(knowledgeBase.search("zephyrmodem", null)).extracting(Article::id).startsWith(both, inTitle);
+    }
+
     @Test
     void staffSaveArticlesAndFindThemByTheWordsOfATicket() {
         TestRestTemplate tim = http.withBasicAuth("tim", "demo");

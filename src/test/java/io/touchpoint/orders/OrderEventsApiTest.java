@@ -3,10 +3,11 @@ package io.touchpoint.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import io.touchpoint.testing.TestSmtp;
+import io.touchpoint.journey.CustomerJourneyProcess;
 import io.touchpoint.numbering.BusinessNumbers;
 import io.touchpoint.presales.PresalesProcess;
 import io.touchpoint.testing.Json;
+import io.touchpoint.testing.TestSmtp;
 import io.touchpoint.testing.TouchpointSpringTest;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -66,8 +67,8 @@ class OrderEventsApiTest {
         String instanceId = instanceOf(order).getId();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> history
                 .createHistoricVariableInstanceQuery().processInstanceId(instanceId)
-                .variableName(PresalesProcess.Vars.OUTCOME).variableValueEquals(PresalesProcess.Vars.OUTCOME,
-                        PresalesProcess.WON).count() == 1);
+                .variableName(CustomerJourneyProcess.Vars.PRESALES_OUTCOME).variableValueEquals(CustomerJourneyProcess.Vars.PRESALES_OUTCOME,
+                        CustomerJourneyProcess.WON).count() == 1);
     }
 
     @Test
@@ -75,7 +76,7 @@ class OrderEventsApiTest {
         String order = numbers.next(BusinessNumbers.ORDER);
         runtime.createProcessInstanceByKey(PresalesProcess.PROCESS_ID).businessKey("Q-TEST-" + order)
                 .startBeforeActivity("Task_NotifyAgentOrderWon")
-                .setVariables(Variables.putValue(PresalesProcess.Vars.ORDER_NUMBER, order).putValue("companyName", "Acme"))
+                .setVariables(Variables.putValue(CustomerJourneyProcess.Vars.ORDER_NUMBER, order).putValue("companyName", "Acme"))
                 .execute();
 
         ResponseEntity<Map> response = send(order, "PAYMENT_RECEIVED", "test-events-key");
@@ -118,7 +119,7 @@ class OrderEventsApiTest {
 
     private ProcessInstance instanceOf(String order) {
         return runtime.createProcessInstanceQuery()
-                .variableValueEquals(PresalesProcess.Vars.ORDER_NUMBER, order).singleResult();
+                .variableValueEquals(CustomerJourneyProcess.Vars.ORDER_NUMBER, order).singleResult();
     }
 
     private ResponseEntity<Map> send(String order, String type, String apiKey) {

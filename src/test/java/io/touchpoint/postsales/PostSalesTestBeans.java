@@ -1,14 +1,15 @@
 package io.touchpoint.postsales;
 
 import io.touchpoint.escalation.EscalateTaskDelegate;
+import io.touchpoint.identity.People;
 import io.touchpoint.notification.EmailService;
 import io.touchpoint.outage.AddToOutageListDelegate;
 import io.touchpoint.outage.OutageList;
 import io.touchpoint.survey.CloseSurveyDelegate;
 import io.touchpoint.survey.DispatchSurveyDelegate;
 import io.touchpoint.survey.SurveyPolicy;
+import io.touchpoint.survey.SurveyProperties;
 import io.touchpoint.survey.SurveyService;
-import io.touchpoint.survey.SurveySettings;
 import io.touchpoint.testing.ProcessTestBeans;
 import java.time.Period;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -21,7 +22,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 public final class PostSalesTestBeans {
 
     public static final PostSalesProperties SETTINGS = new PostSalesProperties(20, Period.ofDays(35));
-    public static final SurveySettings SURVEYS = new SurveySettings(3, 10);
+    public static final SurveyProperties SURVEYS = new SurveyProperties(3, 10);
 
     public final SurveyService surveys;
     public final OutageList outageList;
@@ -30,20 +31,20 @@ public final class PostSalesTestBeans {
     private PostSalesTestBeans(ProcessEngine engine, ProcessTestBeans beans, int smtpPort) {
         mail = beans.mail(engine, smtpPort);
         EmailService emails = mail.emails();
-        surveys = new SurveyService(beans.jdbc, engine.getRuntimeService(), "https://touchpoint.example");
+        surveys = new SurveyService(beans.jdbc, engine.getRuntimeService(), ProcessTestBeans.touchpoint("https://touchpoint.example"),
+                beans.calendar);
         outageList = new OutageList(beans.jdbc,
-                new org.springframework.jdbc.datasource.DataSourceTransactionManager(beans.jdbc.getDataSource()));
-        PostSalesDelegates delegates = new PostSalesDelegates();
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(beans.jdbc.getDataSource()), beans.calendar);
+        People people = new People(engine.getIdentityService(), engine.getTaskService());
         Mocks.register("postSalesPolicy", new PostSalesPolicy(SETTINGS));
-        Mocks.register("postSalesIntake", delegates.postSalesIntake());
+        Mocks.register("postSalesIntake", new PostSalesIntakeListener(beans.calendar));
         Mocks.register("surveyPolicy", new SurveyPolicy(SURVEYS, beans.calendar));
-        Mocks.register("dispatchSurvey", new DispatchSurveyDelegate(surveys, emails, engine.getIdentityService()));
+        Mocks.register("dispatchSurvey", new DispatchSurveyDelegate(surveys, emails, people));
         Mocks.register("closeSurvey", new CloseSurveyDelegate(surveys));
         Mocks.register("remindSurvey", new io.touchpoint.survey.RemindSurveyDelegate(surveys, emails));
         Mocks.register("addToOutageList", new AddToOutageListDelegate(outageList));
-        Mocks.register("draftPresidentNote", delegates.draftPresidentNote(emails));
-        Mocks.register("assignAccountManager", delegates.assignAccountManager(engine.getIdentityService(),
-                engine.getTaskService()));
+        Mocks.register("draftPresidentNote", new DraftPresidentNoteDelegate(emails));
+        Mocks.register("assignAccountManager", new AssignAccountManagerDelegate(people));
         Mocks.register("escalateTask", new EscalateTaskDelegate(engine.getTaskService()));
         Mocks.register("salesRepOwnership", new io.touchpoint.presales.SalesRepOwnership());
     }

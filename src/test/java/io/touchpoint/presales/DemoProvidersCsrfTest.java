@@ -3,6 +3,7 @@ package io.touchpoint.presales;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.touchpoint.journey.CustomerJourneyProcess;
 import io.touchpoint.numbering.BusinessNumbers;
 import io.touchpoint.testing.Orders;
 import io.touchpoint.testing.TestSmtp;
@@ -55,7 +56,7 @@ class DemoProvidersCsrfTest {
 
     private java.util.List<String> waitingFor(String order) {
         String instance = runtime.createProcessInstanceQuery()
-                .variableValueEquals(PresalesProcess.Vars.ORDER_NUMBER, order).singleResult().getId();
+                .variableValueEquals(CustomerJourneyProcess.Vars.ORDER_NUMBER, order).singleResult().getId();
         return runtime.getActiveActivityIds(instance);
     }
 

@@ -1,17 +1,23 @@
 package io.touchpoint.presales;
 
+import static io.touchpoint.journey.CustomerJourneyProcess.Vars.*;
 import static io.touchpoint.presales.PresalesProcess.Vars.*;
+import static io.touchpoint.testing.ProcessTestBeans.newYork;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.touchpoint.journey.Catalog;
+import io.touchpoint.journey.CustomerJourney;
+import io.touchpoint.journey.CustomerJourneyProcess;
+import io.touchpoint.journey.QuoteRequest;
 import io.touchpoint.orders.OrderEvent;
 import io.touchpoint.orders.OrderEventType;
 import io.touchpoint.orders.OrderEvents;
 import io.touchpoint.testing.AsyncSteps;
 import io.touchpoint.testing.ProcessTestBeans;
-import static io.touchpoint.testing.ProcessTestBeans.newYork;
+import io.touchpoint.testing.ProcessTestSupport;
 import io.touchpoint.testing.RecordingEmailStep.SentEmail;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +31,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -40,14 +45,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PresalesProcessTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder().configurationResource(ProcessTestBeans.CONFIGURATION)
-            .assertClassCoverageAtLeast(0.95).build();
+    @Order(1)
+    static ProcessEngineCoverageExtension engine = ProcessTestSupport.engine().build();
+
+    @RegisterExtension
+    @Order(2)
+    static ProcessTestSupport processTests = new ProcessTestSupport();
 
     /** Monday 16 November 2026, 10:00 in New York. */
     static final Instant MONDAY_MORNING = Instant.parse("2026-11-16T15:00:00Z");
 
     ProcessTestBeans beans;
-    PresalesService presales;
+    CustomerJourney presales;
     OrderEvents orderEvents;
 
     @BeforeEach
@@ -57,20 +66,13 @@ class PresalesProcessTest {
         ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING));
         beans = ProcessTestBeans.register(processEngine);
         PresalesTestBeans.register(beans);
-        presales = new PresalesService(runtimeService(), beans.numbers, new ObjectMapper());
-        orderEvents = new OrderEvents(runtimeService(), historyService());
+        presales = new CustomerJourney(runtimeService(), beans.numbers, new ObjectMapper());
+        orderEvents = new OrderEvents(runtimeService(), historyService(), beans.calendar);
         if (identityService().createUserQuery().userId("sara").count() == 0) {
             User sara = identityService().newUser("sara");
             sara.setEmail("sara@touchpoint.example");
             identityService().saveUser(sara);
         }
-    }
-
-    @AfterEach
-    void tearDown() {
-        Mocks.reset();
-        ClockUtil.reset();
-        identityService().clearAuthentication();
     }
 
     // --- paths -----------------------------------------------------------------------------------------
@@ -132,7 +134,7 @@ class PresalesProcessTest {
                 "Task_RequestCurrentBills", "Task_SendQuotesToAgent", "Task_PresentQuotes", "Task_ConvertQuoteToOrder",
                 "Task_CreateOrder", "Task_SendOrderForSignature", "Task_RecordOrderWon", "Task_NotifyAgentOrderWon")
                 .isEnded().hasPassed("EndEvent_OrderWon");
-        assertOutcome(quote, PresalesProcess.WON, "SIGNED_AND_PAID");
+        assertOutcome(quote, CustomerJourneyProcess.WON, "SIGNED_AND_PAID");
         assertThat(beans.emails.sent()).last().satisfies(email -> {
             assertThat(email.template()).isEqualTo("order-won");
             assertThat(email.to()).isEqualTo("sara@touchpoint.example");
@@ -162,7 +164,7 @@ class PresalesProcessTest {
 
         assertThat(quote.getBusinessKey()).matches("Q-2026-\\d{5}");
         assertThat(quote).variables().containsEntry(QUOTE_NUMBER, quote.getBusinessKey())
-                .containsEntry(CHANNEL, PresalesProcess.CHANNEL_SALES_REP).containsEntry("salesRep", "sara");
+                .containsEntry(CHANNEL, CustomerJourneyProcess.CHANNEL_SALES_REP).containsEntry("salesRep", "sara");
         runAsyncSteps();
         assertThat(beans.emails.templates()).containsExactly("quote-request-received");
         assertThat(quote).isWaitingAt("Task_RequestCurrentBills").hasNotPassed("Task_IntroduceAndAnalyseNeeds");
@@ -218,7 +220,7 @@ class PresalesProcessTest {
         runAsyncSteps();
 
         assertThat(quote).isEnded().hasPassed("Task_RecordQuoteDeclined", "EndEvent_QuoteLost");
-        assertOutcome(quote, PresalesProcess.LOST, "TOO_MANY_REVISIONS");
+        assertOutcome(quote, CustomerJourneyProcess.LOST, "TOO_MANY_REVISIONS");
     }
 
     @Test
@@ -229,7 +231,7 @@ class PresalesProcessTest {
 
         assertThat(quote).isEnded().hasPassedInOrder("Task_RecordQuoteDeclined", "Task_NotifyAgentQuoteLost")
                 .hasPassed("EndEvent_QuoteLost");
-        assertOutcome(quote, PresalesProcess.LOST, "DECLINED");
+        assertOutcome(quote, CustomerJourneyProcess.LOST, "DECLINED");
         SentEmail lost = beans.emails.sent().get(beans.emails.sent().size() - 1);
         assertThat(lost.template()).isEqualTo("quote-lost");
         assertThat(lost.to()).isEqualTo("sara@touchpoint.example");
@@ -251,7 +253,7 @@ class PresalesProcessTest {
         execute(job("BoundaryEvent_QuoteExpired"));
         runAsyncSteps();
         assertThat(quote).isEnded().hasPassed("Task_RecordQuoteExpired", "EndEvent_QuoteLost");
-        assertOutcome(quote, PresalesProcess.LOST, "EXPIRED");
+        assertOutcome(quote, CustomerJourneyProcess.LOST, "EXPIRED");
         assertThat(beans.emails.templates()).endsWith("quote-lost");
     }
 
@@ -266,7 +268,7 @@ class PresalesProcessTest {
         runAsyncSteps();
 
         assertThat(quote).isEnded().hasPassed("EndEvent_OrderWon");
-        assertOutcome(quote, PresalesProcess.WON, "SIGNED_AND_PAID");
+        assertOutcome(quote, CustomerJourneyProcess.WON, "SIGNED_AND_PAID");
         assertThat(quote).variables().containsKeys(ORDER_SIGNED_AT, PAYMENT_RECEIVED_AT);
     }
 
@@ -332,7 +334,7 @@ class PresalesProcessTest {
         runAsyncSteps();
 
         assertThat(quote).isEnded().hasPassed("EndEvent_OrderWithdrawn", "Task_RecordOrderWithdrawn", "EndEvent_QuoteLost");
-        assertOutcome(quote, PresalesProcess.LOST, "WITHDRAWN");
+        assertOutcome(quote, CustomerJourneyProcess.LOST, "WITHDRAWN");
         assertThat(orderEvents.deliver(orderNumberOf(quote), OrderEvent.of(OrderEventType.ORDER_SIGNED)))
                 .isEqualTo(OrderEvents.Result.NOT_WAITING);
         assertThat(orderEvents.deliver("O-2026-99999", OrderEvent.of(OrderEventType.ORDER_SIGNED)))
@@ -342,7 +344,7 @@ class PresalesProcessTest {
     // --- steps of the journey -------------------------------------------------------------------------
 
     ProcessInstance webRequest(int seats, String... auxiliaryServices) {
-        String quoteNumber = presales.submitTo(PresalesProcess.PROCESS_ID, new QuoteRequest("Acme Dental", "Ann Lee", "ann@acme.example",
+        String quoteNumber = presales.startAs(PresalesProcess.PROCESS_ID, new QuoteRequest("Acme Dental", "Ann Lee", "ann@acme.example",
                 "+1 555 010 0100", seats, List.of(Catalog.Service.HOSTED_VOICE, Catalog.Service.FIBER_INTERNET),
                 java.util.Arrays.stream(auxiliaryServices).map(Catalog.AuxiliaryService::valueOf).toList(),
                 "Old Telco", ""));
@@ -415,7 +417,7 @@ class PresalesProcessTest {
         Map<String, Object> variables = new java.util.HashMap<>();
         historyService().createHistoricVariableInstanceQuery().processInstanceId(quote.getId()).list()
                 .forEach(v -> variables.put(v.getName(), v.getValue()));
-        assertThat(variables).containsEntry(OUTCOME, outcome).containsEntry(OUTCOME_REASON, reason)
-                .containsKey(CLOSED_AT);
+        assertThat(variables).containsEntry(PRESALES_OUTCOME, outcome).containsEntry(PRESALES_OUTCOME_REASON, reason)
+                .containsKey(PRESALES_CLOSED_AT);
     }
 }

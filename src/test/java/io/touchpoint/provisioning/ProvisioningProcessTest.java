@@ -1,9 +1,10 @@
 package io.touchpoint.provisioning;
 
 import static io.touchpoint.provisioning.ProvisioningProcess.Vars.*;
+import static io.touchpoint.testing.ProcessTestBeans.newYork;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.touchpoint.escalation.EscalateTaskDelegate;
 import io.touchpoint.monitoring.MonitoringClient;
@@ -14,24 +15,22 @@ import io.touchpoint.orders.OrderEventType;
 import io.touchpoint.orders.OrderEvents;
 import io.touchpoint.testing.AsyncSteps;
 import io.touchpoint.testing.ProcessTestBeans;
-import static io.touchpoint.testing.ProcessTestBeans.newYork;
+import io.touchpoint.testing.ProcessTestSupport;
 import io.touchpoint.testing.RecordingEmailStep.SentEmail;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.web.client.RestClient;
@@ -44,8 +43,12 @@ import org.springframework.web.client.RestClient;
 class ProvisioningProcessTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder().configurationResource(ProcessTestBeans.CONFIGURATION)
-            .assertClassCoverageAtLeast(0.95).build();
+    @Order(1)
+    static ProcessEngineCoverageExtension engine = ProcessTestSupport.engine().build();
+
+    @RegisterExtension
+    @Order(2)
+    static ProcessTestSupport processTests = new ProcessTestSupport();
 
     /** Monday 16 November 2026, 10:00 in New York. */
     static final Instant MONDAY_MORNING = Instant.parse("2026-11-16T15:00:00Z");
@@ -64,28 +67,22 @@ class ProvisioningProcessTest {
                 ProcessTestBeans.CALENDAR);
         Porting porting = new Porting();
         InstallDates installDates = new InstallDates(policy, taskService(), porting);
-        ProvisioningDelegates delegates = new ProvisioningDelegates();
         Mocks.register("provisioningIntake", new ProvisioningIntakeListener());
         Mocks.register("provisioningPolicy", policy);
+        Mocks.register("recordInstaller", new RecordInstallerListener());
         Mocks.register("porting", porting);
-        Mocks.register("confirmInstallDate", delegates.confirmInstallDate(installDates));
-        Mocks.register("moveInstallDate", delegates.moveInstallDate(installDates));
-        Mocks.register("recordOrderChange", delegates.recordOrderChange());
-        Mocks.register("recordActivation", delegates.recordActivation());
+        Mocks.register("confirmInstallDate", new ConfirmInstallDateDelegate(installDates));
+        Mocks.register("moveInstallDate", new MoveInstallDateDelegate(installDates));
+        Mocks.register("recordOrderChange", new RecordOrderChangeDelegate(beans.calendar));
+        Mocks.register("recordActivation", new RecordActivationDelegate(beans.calendar));
         Mocks.register("escalateTask", new EscalateTaskDelegate(taskService()));
         Mocks.register("registerRouterWithMonitoring", new RegisterRouterDelegate(new MonitoringClient(
-                new MonitoringProperties("", "", Duration.ofSeconds(5), "R3/PT1M"), RestClient.builder())));
-        orderEvents = new OrderEvents(runtimeService(), historyService());
+                new MonitoringProperties("", "", Duration.ofSeconds(5), "R3/PT1M"), RestClient.builder()), beans.calendar));
+        orderEvents = new OrderEvents(runtimeService(), historyService(), beans.calendar);
         ProcessTestBeans.person(processEngine, "sara", "Sara", "Demo", "sales-rep");
         ProcessTestBeans.person(processEngine, "dan", "Dan", "Demo", "sales-manager");
         ProcessTestBeans.person(processEngine, "theo", "Theo", "Demo", "technician");
         ProcessTestBeans.person(processEngine, "carla", "Carla", "Demo", "client-services");
-    }
-
-    @AfterEach
-    void tearDown() {
-        Mocks.reset();
-        ClockUtil.reset();
     }
 
     // --- paths -----------------------------------------------------------------------------------------

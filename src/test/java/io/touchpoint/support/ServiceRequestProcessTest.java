@@ -3,13 +3,14 @@ package io.touchpoint.support;
 import static io.touchpoint.support.SupportProcess.Vars.*;
 import static io.touchpoint.testing.ProcessTestBeans.newYork;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.touchpoint.testing.AsyncSteps;
 import io.touchpoint.testing.ProcessTestBeans;
+import io.touchpoint.testing.ProcessTestSupport;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -20,10 +21,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,8 +35,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ServiceRequestProcessTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
-            .configurationResource(ProcessTestBeans.CONFIGURATION).assertClassCoverageAtLeast(0.95).build();
+    @Order(1)
+    static ProcessEngineCoverageExtension engine = ProcessTestSupport.engine().build();
+
+    @RegisterExtension
+    @Order(2)
+    static ProcessTestSupport processTests = new ProcessTestSupport();
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
@@ -57,12 +61,6 @@ class ServiceRequestProcessTest {
         ProcessTestBeans.person(processEngine, "betty", "Betty", "Cole", "billing");
         ProcessTestBeans.person(processEngine, "arman", "Arman", "Reyes", "account-relations");
         ProcessTestBeans.person(processEngine, "sue", "Sue", "Park", SupportProcess.SUPERVISORS);
-    }
-
-    @AfterEach
-    void tearDown() {
-        Mocks.reset();
-        ClockUtil.reset();
     }
 
     @Test

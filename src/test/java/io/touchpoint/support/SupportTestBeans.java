@@ -1,12 +1,13 @@
 package io.touchpoint.support;
 
+import io.touchpoint.identity.People;
 import io.touchpoint.knowledge.KnowledgeBase;
 import io.touchpoint.notification.EmailService;
 import io.touchpoint.survey.CloseSurveyDelegate;
 import io.touchpoint.survey.DispatchSurveyDelegate;
 import io.touchpoint.survey.SurveyPolicy;
+import io.touchpoint.survey.SurveyProperties;
 import io.touchpoint.survey.SurveyService;
-import io.touchpoint.survey.SurveySettings;
 import io.touchpoint.testing.ProcessTestBeans;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -20,7 +21,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 final class SupportTestBeans {
 
     /** Warn at 75 %; remind of a question after 2 business days, close after 5; confirm within 3. */
-    static final SupportSettings SETTINGS = new SupportSettings("process-test-secret", 75, 2, 5, 3, List.of("ACC-1001"));
+    static final SupportProperties SETTINGS = new SupportProperties("process-test-secret", 75, 2, 5, 3, List.of("ACC-1001"));
     static final String BASE_URL = "https://touchpoint.example";
 
     final Tickets tickets;
@@ -32,34 +33,39 @@ final class SupportTestBeans {
     final ProcessTestBeans.Mail mail;
 
     private SupportTestBeans(ProcessEngine engine, ProcessTestBeans beans, int smtpPort) {
-        tickets = new Tickets(beans.jdbc);
+        tickets = new Tickets(beans.jdbc, beans.calendar);
         links = new TicketLinks(SETTINGS, BASE_URL);
         policy = new SupportPolicy(SETTINGS, beans.calendar);
-        knowledge = new KnowledgeBase(beans.jdbc);
-        TicketAssignment assignment = new TicketAssignment(engine.getIdentityService(), engine.getTaskService(), tickets);
-        SupportDelegates delegates = new SupportDelegates();
+        knowledge = new KnowledgeBase(beans.jdbc, beans.calendar);
+        TimelineTexts texts = new TimelineTexts();
+        TicketAssignment assignment = new TicketAssignment(new People(engine.getIdentityService(),
+                engine.getTaskService()), tickets, texts);
         Mocks.register("ticketLinks", links);
         Mocks.register("supportPolicy", policy);
-        Mocks.register("registerTicket", delegates.registerTicket(tickets, beans.numbers, policy));
-        Mocks.register("assignBySla", delegates.assignBySla(tickets, assignment, policy, beans.calendar));
-        Mocks.register("ticketAcknowledged", delegates.ticketAcknowledged(tickets, beans.calendar));
-        Mocks.register("ticketReassigned", delegates.ticketReassigned(tickets, assignment));
-        Mocks.register("suggestKnowledge", delegates.suggestKnowledge(knowledge));
-        Mocks.register("escalateTicket", delegates.escalateTicket(tickets, assignment, engine.getTaskService(),
-                engine.getAuthorizationService()));
-        Mocks.register("pauseSlaClock", delegates.pauseSlaClock(tickets, policy));
-        Mocks.register("resumeSlaClock", delegates.resumeSlaClock(tickets, policy, beans.calendar));
-        Mocks.register("recordResolution", delegates.recordResolution(tickets, knowledge, policy, beans.calendar));
-        Mocks.register("reopenTicket", delegates.reopenTicket(tickets, policy, beans.calendar));
-        Mocks.register("closeTicket", delegates.closeTicket(tickets));
+        Mocks.register("ticketRecipients", new TicketRecipients(engine.getIdentityService(),
+                new io.touchpoint.notification.Recipients(engine.getIdentityService(), ProcessTestBeans.MAIL)));
+        Mocks.register("registerTicket", new RegisterTicketDelegate(tickets, beans.numbers, policy, texts));
+        Mocks.register("assignBySla", new AssignBySlaDelegate(tickets, assignment, policy, beans.calendar, texts));
+        Mocks.register("ticketAcknowledged", new TicketAcknowledgedListener(tickets, beans.calendar, texts));
+        Mocks.register("ticketReassigned", new TicketReassignedListener(tickets, assignment, texts));
+        Mocks.register("suggestKnowledge", new SuggestKnowledgeListener(knowledge, texts));
+        Mocks.register("escalateTicket", new EscalateTicketDelegate(new TicketEscalation(tickets, assignment,
+                engine.getTaskService(), texts)));
+        Mocks.register("pauseSlaClock", new PauseSlaClockDelegate(tickets, policy, texts));
+        Mocks.register("resumeSlaClock", new ResumeSlaClockDelegate(tickets, policy, beans.calendar));
+        Mocks.register("recordResolution", new RecordResolutionDelegate(tickets, knowledge, policy, beans.calendar, texts));
+        Mocks.register("reopenTicket", new ReopenTicketDelegate(tickets, policy, beans.calendar, texts));
+        Mocks.register("closeTicket", new CloseTicketDelegate(tickets, texts));
+        Mocks.register("noteResolutionWarned", new NoteResolutionWarnedDelegate());
 
         mail = beans.mail(engine, smtpPort);
         EmailService emails = mail.emails();
-        surveys = new SurveyService(beans.jdbc, engine.getRuntimeService(), BASE_URL);
-        Mocks.register("surveyPolicy", new SurveyPolicy(new SurveySettings(3, 10), beans.calendar));
-        Mocks.register("dispatchSurvey", new DispatchSurveyDelegate(surveys, emails, engine.getIdentityService()));
+        surveys = new SurveyService(beans.jdbc, engine.getRuntimeService(), ProcessTestBeans.touchpoint(BASE_URL),
+                beans.calendar);
+        Mocks.register("surveyPolicy", new SurveyPolicy(new SurveyProperties(3, 10), beans.calendar));
+        Mocks.register("dispatchSurvey", new DispatchSurveyDelegate(surveys, emails, new People(engine.getIdentityService(), engine.getTaskService())));
         Mocks.register("closeSurvey", new CloseSurveyDelegate(surveys));
-        service = new TicketService(engine.getRuntimeService(), beans.numbers, tickets, links);
+        service = new TicketService(engine.getRuntimeService(), beans.numbers, tickets, links, texts);
     }
 
     static SupportTestBeans register(ProcessEngine engine, ProcessTestBeans beans, int smtpPort) {

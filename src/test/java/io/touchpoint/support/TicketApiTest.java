@@ -3,7 +3,6 @@ package io.touchpoint.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import io.touchpoint.notification.Outbox;
 import io.touchpoint.testing.Json;
 import io.touchpoint.testing.Mails;
@@ -305,6 +304,6 @@ class TicketApiTest {
     }
 
     static String body(MimeMessage message) {
-        return GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "=").replace("&amp;", "&");
+        return Mails.text(message);
     }
 }

@@ -48,7 +48,7 @@ class TrackingTokenInstallationTest {
             assertThat(token).as("signed with " + guess).isNotEqualTo(hmac(guess, number));
         }
         assertThat(dataDir.resolve(TrackingTokenSecret.FILE_NAME)).as("the installation's own secret").exists();
-        assertThat(new TicketLinks(new SupportSettings("", 75, 2, 5, 3, List.of()), "http://localhost", dataDir)
+        assertThat(new TicketLinks(new SupportProperties("", 75, 2, 5, 3, List.of()), new io.touchpoint.TouchpointProperties("http://localhost", dataDir, "admin"))
                 .opens(number, token)).isTrue();
     }
 

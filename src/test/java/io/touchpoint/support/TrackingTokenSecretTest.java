@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TrackingTokenSecretTest {
 
-    static final SupportSettings UNSET = new SupportSettings("", 75, 2, 5, 3, List.of());
+    static final SupportProperties UNSET = new SupportProperties("", 75, 2, 5, 3, List.of());
 
     @TempDir
     Path installation;
@@ -26,7 +26,7 @@ class TrackingTokenSecretTest {
 
     @Test
     void anInstallationMakesItsOwnSecretAndKeepsItForItsOwner() throws Exception {
-        TicketLinks links = new TicketLinks(UNSET, "http://localhost:8080", installation);
+        TicketLinks links = new TicketLinks(UNSET, new io.touchpoint.TouchpointProperties("http://localhost:8080", installation, "admin"));
 
         Path file = installation.resolve(TrackingTokenSecret.FILE_NAME);
         assertThat(file).exists();
@@ -36,20 +36,20 @@ class TrackingTokenSecretTest {
         }
         assertThat(Files.list(installation)).as("no draft left behind").containsExactly(file);
 
-        TicketLinks afterRestart = new TicketLinks(UNSET, "http://localhost:8080", installation);
+        TicketLinks afterRestart = new TicketLinks(UNSET, new io.touchpoint.TouchpointProperties("http://localhost:8080", installation, "admin"));
         assertThat(afterRestart.opens("T-2026-00001", links.token("T-2026-00001"))).isTrue();
 
-        TicketLinks elsewhere = new TicketLinks(UNSET, "http://localhost:8080", another);
+        TicketLinks elsewhere = new TicketLinks(UNSET, new io.touchpoint.TouchpointProperties("http://localhost:8080", another, "admin"));
         assertThat(elsewhere.opens("T-2026-00001", links.token("T-2026-00001"))).isFalse();
-        assertThat(new TicketLinks(new SupportSettings("demo-ticket-token-secret", 75, 2, 5, 3, List.of()),
+        assertThat(new TicketLinks(new SupportProperties("demo-ticket-token-secret", 75, 2, 5, 3, List.of()),
                 "http://localhost:8080").opens("T-2026-00001", links.token("T-2026-00001")))
                 .as("the old demo default opens nothing").isFalse();
     }
 
     @Test
     void aConfiguredSecretIsUsedAndNothingIsWritten() {
-        SupportSettings configured = new SupportSettings("a-configured-secret-1234", 75, 2, 5, 3, List.of());
-        TicketLinks links = new TicketLinks(configured, "http://localhost:8080", installation);
+        SupportProperties configured = new SupportProperties("a-configured-secret-1234", 75, 2, 5, 3, List.of());
+        TicketLinks links = new TicketLinks(configured, new io.touchpoint.TouchpointProperties("http://localhost:8080", installation, "admin"));
 
         assertThat(installation.resolve(TrackingTokenSecret.FILE_NAME)).doesNotExist();
         assertThat(new TicketLinks(configured, "http://localhost:8080").opens("T-2026-00007", links.token("T-2026-00007")))

@@ -3,8 +3,8 @@ package io.touchpoint.support;
 import static io.touchpoint.support.SupportProcess.Vars.*;
 import static io.touchpoint.testing.ProcessTestBeans.newYork;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -14,7 +14,9 @@ import io.touchpoint.knowledge.NewArticle;
 import io.touchpoint.survey.SurveyAnswer;
 import io.touchpoint.survey.SurveyService;
 import io.touchpoint.testing.AsyncSteps;
+import io.touchpoint.testing.Mails;
 import io.touchpoint.testing.ProcessTestBeans;
+import io.touchpoint.testing.ProcessTestSupport;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,10 +34,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -48,8 +49,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TroubleTicketProcessTest {
 
     @RegisterExtension
-    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
-            .configurationResource(ProcessTestBeans.CONFIGURATION).assertClassCoverageAtLeast(0.95).build();
+    @Order(1)
+    static ProcessEngineCoverageExtension engine = ProcessTestSupport.engine().build();
+
+    @RegisterExtension
+    @Order(2)
+    static ProcessTestSupport processTests = new ProcessTestSupport();
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
@@ -72,12 +77,6 @@ class TroubleTicketProcessTest {
         ProcessTestBeans.person(processEngine, "lars", "Lars", "Berg", SupportProcess.SECOND_LEVEL);
         ProcessTestBeans.person(processEngine, "sue", "Sue", "Park", SupportProcess.SUPERVISORS);
         ProcessTestBeans.person(processEngine, "kim", "Kim", "John", "customer-care");
-    }
-
-    @AfterEach
-    void tearDown() {
-        Mocks.reset();
-        ClockUtil.reset();
     }
 
     @Test
@@ -495,7 +494,7 @@ class TroubleTicketProcessTest {
     }
 
     static String surveyToken(MimeMessage email) {
-        String body = GreenMailUtil.getBody(email).replace("=\r\n", "").replace("=3D", "=");
+        String body = Mails.text(email);
         Matcher token = Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(body);
         assertThat(token.find()).as("a survey link in the email").isTrue();
         return token.group(1);

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import io.touchpoint.testing.TestSmtp;
 import io.touchpoint.postsales.PostSalesProcess;
+import io.touchpoint.testing.Mails;
+import io.touchpoint.testing.TestSmtp;
 import io.touchpoint.testing.TouchpointSpringTest;
 import io.touchpoint.testing.WebSession;
 import jakarta.mail.internet.MimeMessage;
@@ -146,7 +146,7 @@ class SurveyAnswerTest {
         MimeMessage email = await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(smtp.getReceivedMessages())
                 .filter(m -> to(m).equals(recipient) && subject(m).startsWith("How was your installation"))
                 .findFirst().orElse(null), m -> m != null);
-        Matcher link = LINK.matcher(GreenMailUtil.getBody(email).replace("=\r\n", "").replace("=3D", "="));
+        Matcher link = LINK.matcher(Mails.text(email));
         assertThat(link.find()).as("the survey email has a link").isTrue();
         return link.group(1);
     }

@@ -6,7 +6,10 @@ import com.icegreen.greenmail.base.GreenMailOperations;
 import io.touchpoint.notification.Outbox;
 import io.touchpoint.notification.OutboxEmail;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
@@ -47,6 +50,37 @@ public final class Mails {
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The email's plain-text part as the customer's mail program shows it: decoded (quoted-printable, base64) by
+     * Jakarta Mail, so a long link is one line again.
+     */
+    public static String text(MimeMessage message) {
+        try {
+            String text = text((Part) message);
+            if (text == null) {
+                throw new AssertionError("the email " + messageId(message) + " has no text/plain part");
+            }
+            return text;
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(Part part) throws MessagingException, IOException {
+        if (part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            return part.getContent().toString();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String text = text(multipart.getBodyPart(i));
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
     }
 
     public static String subject(MimeMessage message) {

@@ -1,5 +1,6 @@
 package io.touchpoint.testing;
 
+import io.touchpoint.journey.CustomerJourneyProcess;
 import io.touchpoint.numbering.BusinessNumbers;
 import io.touchpoint.presales.PresalesProcess;
 import org.camunda.bpm.engine.RuntimeService;
@@ -16,7 +17,7 @@ public final class Orders {
         String order = numbers.next(BusinessNumbers.ORDER);
         runtime.createProcessInstanceByKey(PresalesProcess.PROCESS_ID).businessKey("Q-TEST-" + order)
                 .startBeforeActivity("SubProcess_AwaitSignatureAndPayment")
-                .setVariables(Variables.putValue(PresalesProcess.Vars.ORDER_NUMBER, order)
+                .setVariables(Variables.putValue(CustomerJourneyProcess.Vars.ORDER_NUMBER, order)
                         .putValue("companyName", "Acme Dental").putValue("contactEmail", "ann@acme.example"))
                 .execute();
         return order;

@@ -6,14 +6,13 @@ import io.touchpoint.calendar.CalendarProperties;
 import io.touchpoint.notification.DeliveryIncidents;
 import io.touchpoint.notification.EmailService;
 import io.touchpoint.notification.MailDispatcher;
-import io.touchpoint.notification.MailSettings;
+import io.touchpoint.notification.MailProperties;
 import io.touchpoint.notification.Outbox;
 import io.touchpoint.notification.Recipients;
-import io.touchpoint.notification.RetryPolicy;
+import io.touchpoint.notification.RetryCycle;
 import io.touchpoint.numbering.BusinessNumbers;
 import jakarta.mail.internet.MimeMessage;
 import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -39,13 +38,13 @@ public final class ProcessTestBeans {
      */
     public static final String CONFIGURATION = "process-tests.camunda.cfg.xml";
 
-    /** New York business hours, 08:00-17:00 Monday to Friday, Thanksgiving 2026 a holiday. */
+    /** New York business hours, 08:00-17:00 Monday to Friday, US public holidays (Thanksgiving 2026 among them). */
     public static final CalendarProperties CALENDAR = new CalendarProperties(ZoneId.of("America/New_York"),
-            LocalTime.of(8, 0), LocalTime.of(17, 0),
-            EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), List.of(LocalDate.of(2026, 11, 26)));
+            LocalTime.of(8, 0), LocalTime.of(17, 0), EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), "US", "",
+            List.of());
 
-    public static final MailSettings MAIL = new MailSettings("journey@touchpoint.example", "sales@touchpoint.example",
-            "R5/PT1M", new MailSettings.Capture(0));
+    public static final MailProperties MAIL = new MailProperties("journey@touchpoint.example", "sales@touchpoint.example",
+            RetryCycle.parse("R5/PT1M"), java.time.Duration.ofSeconds(1), new MailProperties.Capture(0));
 
     public final BusinessCalendar calendar = new BusinessCalendar(CALENDAR);
     public final RecordingEmailStep emails = new RecordingEmailStep();
@@ -60,11 +59,11 @@ public final class ProcessTestBeans {
         org.flywaydb.core.Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                 .table("touchpoint_schema_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
         this.jdbc = jdbc;
-        numbers = new BusinessNumbers(jdbc, new DataSourceTransactionManager(dataSource), CALENDAR);
+        numbers = new BusinessNumbers(jdbc, new DataSourceTransactionManager(dataSource), calendar);
         Mocks.register("businessCalendar", calendar);
         Mocks.register("sendEmail", emails);
         Mocks.register("recipients", new Recipients(engine.getIdentityService(), MAIL));
-        Mocks.register("retryPolicy", new RetryPolicy("R10/PT5M"));
+        Mocks.register("retryPolicy", new io.touchpoint.monitoring.RetryPolicy(new io.touchpoint.monitoring.MonitoringProperties("", "", java.time.Duration.ofSeconds(10), "R10/PT5M")));
     }
 
     /**
@@ -98,6 +97,11 @@ public final class ProcessTestBeans {
             return Mails.received(smtp, outbox, processInstanceId, subjectStart).orElseThrow(() ->
                     new AssertionError("no email '" + subjectStart + "' of " + processInstanceId + " was received"));
         }
+    }
+
+    /** The installation settings of the process tests, with the base URL of their links. */
+    public static io.touchpoint.TouchpointProperties touchpoint(String baseUrl) {
+        return new io.touchpoint.TouchpointProperties(baseUrl, java.nio.file.Path.of("target", "process-test-data"), "admin");
     }
 
     /** A local date-time in the test calendar's zone (New York), as due dates are asserted. */

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.touchpoint.postsales.PostSalesProcess;
 import io.touchpoint.testing.Http;
+import io.touchpoint.testing.Mails;
 import io.touchpoint.testing.TestSmtp;
 import io.touchpoint.testing.TouchpointSpringTest;
 import jakarta.mail.Address;
@@ -518,7 +519,7 @@ class BadInputCorpusTest {
         MimeMessage invitation = await().atMost(Duration.ofSeconds(60)).until(() -> Arrays.stream(smtp.getReceivedMessages())
                 .filter(m -> to(m).equals("survey" + DOMAIN) && GreenMailUtil.getBody(m).contains("/survey/"))
                 .findFirst().orElse(null), m -> m != null);
-        Matcher link = SURVEY_LINK.matcher(GreenMailUtil.getBody(invitation).replace("=\r\n", "").replace("=3D", "="));
+        Matcher link = SURVEY_LINK.matcher(Mails.text(invitation));
         assertThat(link.find()).isTrue();
         survey = link.group(1);
         surveyToken = link.group(2);

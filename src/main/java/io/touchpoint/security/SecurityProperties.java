@@ -2,6 +2,7 @@ package io.touchpoint.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The login throttle ({@code touchpoint.security.*}).
@@ -12,10 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                               (100000, a few MB)
  */
 @ConfigurationProperties("touchpoint.security")
-public record SecuritySettings(@DefaultValue("10") int loginFailuresPerMinute,
+@Validated
+public record SecurityProperties(@DefaultValue("10") int loginFailuresPerMinute,
                                @DefaultValue("100000") int loginClientsTracked) {
 
-    public SecuritySettings {
+    public SecurityProperties {
         if (loginFailuresPerMinute < 1) {
             throw new IllegalArgumentException("touchpoint.security.login-failures-per-minute must be at least 1");
         }

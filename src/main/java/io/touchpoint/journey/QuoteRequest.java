@@ -1,4 +1,4 @@
-package io.touchpoint.presales;
+package io.touchpoint.journey;
 
 import io.touchpoint.web.Mailbox;
 import io.touchpoint.web.Text;

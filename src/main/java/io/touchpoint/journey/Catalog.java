@@ -1,4 +1,4 @@
-package io.touchpoint.presales;
+package io.touchpoint.journey;
 
 /** What a customer can ask a quote for. Codes are what the API, the forms and the models use. */
 public final class Catalog {

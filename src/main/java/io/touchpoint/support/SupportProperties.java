@@ -2,6 +2,7 @@ package io.touchpoint.support;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Support timing and secrets ({@code touchpoint.support.*}). The SLA targets themselves are in
@@ -16,11 +17,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param premiumAccounts                     account numbers of premium customers (the SLA table's customer tier)
  */
 @ConfigurationProperties("touchpoint.support")
-public record SupportSettings(String tokenSecret, int warnAtPercent, int answerReminderAfterBusinessDays,
+@Validated
+public record SupportProperties(String tokenSecret, int warnAtPercent, int answerReminderAfterBusinessDays,
                               int silenceCloseAfterBusinessDays, int confirmationCloseAfterBusinessDays,
                               List<String> premiumAccounts) {
 
-    public SupportSettings {
+    public SupportProperties {
         if (warnAtPercent < 1 || warnAtPercent > 99) {
             throw new IllegalArgumentException("touchpoint.support.warn-at-percent must be between 1 and 99");
         }

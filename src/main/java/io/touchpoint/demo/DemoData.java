@@ -1,15 +1,15 @@
-package io.touchpoint.identity;
+package io.touchpoint.demo;
 
 import static io.touchpoint.identity.Roles.*;
 
+import io.touchpoint.identity.RoleAccess;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -54,9 +54,9 @@ public class DemoData {
     private final IdentityService identity;
     private final String password;
 
-    public DemoData(IdentityService identity, @Value("${touchpoint.demo.password}") String password) {
+    public DemoData(IdentityService identity, DemoProperties properties) {
         this.identity = identity;
-        this.password = password;
+        this.password = properties.password();
     }
 
     @EventListener

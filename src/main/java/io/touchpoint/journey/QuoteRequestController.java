@@ -1,4 +1,4 @@
-package io.touchpoint.presales;
+package io.touchpoint.journey;
 
 import io.touchpoint.limits.RateLimits;
 import jakarta.validation.Valid;
@@ -6,21 +6,21 @@ import java.net.URI;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.ui.Model;
 
-/** The quote request: the JSON API and the web page that posts to it. */
+/** The quote request (PRE-05), which starts the customer journey: the JSON API and the web page that posts to it. */
 @Controller
 class QuoteRequestController {
 
-    private final PresalesService presales;
+    private final CustomerJourney journey;
     private final RateLimits limits;
 
-    QuoteRequestController(PresalesService presales, RateLimits limits) {
-        this.presales = presales;
+    QuoteRequestController(CustomerJourney journey, RateLimits limits) {
+        this.journey = journey;
         this.limits = limits;
     }
 
@@ -28,7 +28,7 @@ class QuoteRequestController {
     @ResponseBody
     ResponseEntity<Map<String, String>> submit(@Valid @RequestBody QuoteRequest request) {
         limits.takeForRecipient(request.contactEmail());
-        String quoteNumber = presales.submit(request);
+        String quoteNumber = journey.start(request);
         return ResponseEntity.created(URI.create("/api/quote-requests/" + quoteNumber))
                 .body(Map.of("quoteNumber", quoteNumber));
     }

@@ -1,9 +1,8 @@
-package io.touchpoint.presales;
+package io.touchpoint.demo;
 
 import io.touchpoint.orders.OrderEvent;
 import io.touchpoint.orders.OrderEventType;
 import io.touchpoint.orders.OrderEvents;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,6 +49,6 @@ class DemoProvidersController {
         model.addAttribute("orderNumber", orderNumber);
         model.addAttribute("action", action);
         model.addAttribute("result", result == null ? null : result.name());
-        return "pages/demo-provider";
+        return "demo/demo-provider";
     }
 }

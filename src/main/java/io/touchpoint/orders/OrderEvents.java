@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -37,7 +38,25 @@ public class OrderEvents {
         this.history = history;
     }
 
+    /**
+     * Delivers the event. A provider's event may arrive while the order's own process takes a step in the background
+     * (the asynchronous join before the install); the engine then refuses one of the two as a concurrent change. The
+     * event is delivered again, from the start, since nothing of the refused attempt was kept; after three tries the
+     * collision goes to the caller as 409 (the provider sends its event again).
+     */
     public Result deliver(String orderNumber, OrderEvent event) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return deliverOnce(orderNumber, event);
+            } catch (OptimisticLockingException collided) {
+                if (attempt == 3) {
+                    throw collided;
+                }
+            }
+        }
+    }
+
+    private Result deliverOnce(String orderNumber, OrderEvent event) {
         String[] instances = history.createHistoricVariableInstanceQuery()
                 .variableName(ORDER_NUMBER).variableValueEquals(ORDER_NUMBER, orderNumber).list().stream()
                 .map(HistoricVariableInstance::getProcessInstanceId).distinct().toArray(String[]::new);

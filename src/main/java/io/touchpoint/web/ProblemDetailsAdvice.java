@@ -74,6 +74,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(ex.field(), ex.getMessage()))));
     }
 
+    /**
+     * The last line of defence when a request collided with a background step of the same process instance (a timer,
+     * an asynchronous join): nothing changed, and the caller may send the same request again in a moment.
+     */
+    @ExceptionHandler(org.camunda.bpm.engine.OptimisticLockingException.class)
+    ResponseEntity<Object> handleCollision() {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "Changed at the same moment",
+                "The case changed at the same moment as your request, so nothing was done. Please send it again.");
+        return ResponseEntity.status(HttpStatus.CONFLICT).header("Retry-After", "1").body(problem);
+    }
+
     private static ProblemDetail invalid(List<FieldError> errors) {
         String fields = errors.stream().map(FieldError::field).distinct().collect(Collectors.joining(", "));
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid request",

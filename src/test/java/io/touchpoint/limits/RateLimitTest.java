@@ -6,7 +6,9 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.touchpoint.testing.Http;
 import io.touchpoint.testing.TestSmtp;
 import io.touchpoint.testing.TouchpointSpringTest;
+import io.touchpoint.testing.WebSession;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,13 +69,19 @@ class RateLimitTest {
 
     @Test
     void commentsAndTheTrackingFormsAreCountedPerClient() {
+        // the tracking form as a browser sends it: with its session's CSRF token (the login page hands one out)
+        WebSession browser = new WebSession(port);
+        String csrf = WebSession.csrfToken(browser.get("/login").body()).orElseThrow();
+        Map<String, String> reply = Map.of("token", "x", "message", "hi", "_csrf", csrf);
         for (int i = 0; i < 4; i++) {
             assertThat(http.postJson("/api/tickets/T-2026-99999/comments?token=x", "{\"message\": \"hi\"}").statusCode())
                     .isEqualTo(404);
-            assertThat(http.postForm("/track/T-2026-99999/reply", "token=x&message=hi").statusCode()).isEqualTo(404);
+            assertThat(browser.postForm("/track/T-2026-99999/reply", reply).statusCode()).isEqualTo(404);
         }
         assertTooMany(http.postJson("/api/tickets/T-2026-99999/comments?token=x", "{\"message\": \"hi\"}"));
-        assertTooMany(http.postForm("/track/T-2026-99999/reply", "token=x&message=hi"));
+        HttpResponse<String> fifth = browser.postForm("/track/T-2026-99999/reply", reply);
+        assertThat(fifth.statusCode()).isEqualTo(429);
+        assertThat(fifth.headers().firstValue("Retry-After")).isPresent();
         assertThat(http.get("/api/tickets/T-2026-99999?token=x").statusCode()).as("reading is not limited").isEqualTo(404);
     }
 

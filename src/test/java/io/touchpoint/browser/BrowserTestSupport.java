@@ -53,7 +53,9 @@ abstract class BrowserTestSupport {
 
     @BeforeAll
     static void launchBrowser() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+        // generous: on a busy machine (other builds running) Tasklist's first render of a task took over 20 s; a wait
+        // that succeeds returns as soon as it can, so only a real failure takes this long
+        PlaywrightAssertions.setDefaultAssertionTimeout(60_000);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
@@ -100,7 +102,7 @@ abstract class BrowserTestSupport {
 
     Page newPage(Browser.NewContextOptions options) {
         BrowserContext context = browser.newContext(options.setLocale("en-US").setTimezoneId("UTC"));
-        context.setDefaultTimeout(30_000);
+        context.setDefaultTimeout(60_000);
         contexts.add(context);
         Page page = context.newPage();
         page.onConsoleMessage(message -> {

@@ -21,8 +21,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,10 +38,6 @@ import org.springframework.asm.SpringAsmInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.util.ClassUtils;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
  * The Camunda Modeler element templates of {@code .camunda/element-templates/} against the code and the models:
@@ -49,7 +49,7 @@ import org.w3c.dom.NodeList;
  * <p>
  * One exception: the fields of the template group {@value #MAIL_VARIABLES} are input parameters that the bean
  * does not read itself but hands, with every variable, to a mail template; such a field must be used by a mail
- * template of {@code src/main/resources/mail/}. It reads the templates and the models, and the delegate beans of the
+ * template of {@code src/main/resources/mail/}. It reads the templates, the models (with the Camunda model API), and the delegate beans of the
  * application with their classes' bytecode.
  */
 @TouchpointSpringTest
@@ -231,10 +231,11 @@ class ElementTemplatesTest {
         }
         List<String> problems = new ArrayList<>();
         int linked = 0;
-        for (Element element : elements(parse(file))) {
-            String delegate = element.getAttributeNS(CAMUNDA, "delegateExpression");
-            String linkedId = element.getAttributeNS(CAMUNDA, "modelerTemplate");
-            String where = element.getLocalName() + " " + element.getAttribute("id") + " (" + delegate + ")";
+        for (BaseElement element : elements(Bpmn.readModelFromFile(Path.of(file).toFile()))) {
+            String delegate = camunda(element, "delegateExpression");
+            String linkedId = camunda(element, "modelerTemplate");
+            String type = element.getElementType().getTypeName();
+            String where = type + " " + element.getId() + " (" + delegate + ")";
             Matcher beanName = BEAN_EXPRESSION.matcher(delegate);
             JsonNode template = beanName.matches() ? templatesByBean.get(beanName.group(1)) : null;
             if (template == null) {
@@ -248,8 +249,8 @@ class ElementTemplatesTest {
             }
             linked++;
             String id = template.path("id").asText();
-            if (!("bpmn:" + capitalized(element.getLocalName())).equals(template.path("appliesTo").path(0).asText())
-                    || !BPMN.equals(element.getNamespaceURI())) {
+            if (!("bpmn:" + capitalized(type)).equals(template.path("appliesTo").path(0).asText())
+                    || !BPMN.equals(element.getElementType().getTypeNamespace())) {
                 problems.add(where + " is not a " + template.path("appliesTo").path(0).asText() + ": template " + id
                         + " applies to those only");
             }
@@ -258,15 +259,15 @@ class ElementTemplatesTest {
                         + (linkedId.isEmpty() ? "" : ", not \"" + linkedId + "\""));
             }
             String version = template.path("version").asText();
-            if (!version.equals(element.getAttributeNS(CAMUNDA, "modelerTemplateVersion"))) {
+            if (!version.equals(camunda(element, "modelerTemplateVersion"))) {
                 problems.add(where + " must carry camunda:modelerTemplateVersion=\"" + version + "\", not \""
-                        + element.getAttributeNS(CAMUNDA, "modelerTemplateVersion") + "\"");
+                        + camunda(element, "modelerTemplateVersion") + "\"");
             }
             for (JsonNode hidden : properties(template, "property")) {
                 String attribute = hidden.path("binding").path("name").asText();
                 if ("Hidden".equals(hidden.path("type").asText()) && !"camunda:delegateExpression".equals(attribute)
                         && attribute.startsWith("camunda:")) {
-                    String actual = element.getAttributeNS(CAMUNDA, attribute.substring("camunda:".length()));
+                    String actual = camunda(element, attribute.substring("camunda:".length()));
                     if (!hidden.path("value").asText().equals(actual)) {
                         problems.add(where + " must have " + attribute + "=\"" + hidden.path("value").asText()
                                 + "\" as template " + id + " sets it");
@@ -276,13 +277,13 @@ class ElementTemplatesTest {
             for (String attribute : List.of("camunda:asyncBefore", "camunda:asyncAfter")) {
                 boolean setByTemplate = properties(template, "property").stream()
                         .anyMatch(p -> attribute.equals(p.path("binding").path("name").asText()));
-                if (!setByTemplate && "true".equals(element.getAttributeNS(CAMUNDA, attribute.substring("camunda:".length())))) {
+                if (!setByTemplate && "true".equals(camunda(element, attribute.substring("camunda:".length())))) {
                     problems.add(where + " has " + attribute + "=\"true\", which template " + id + " does not set: its "
                             + "step runs in the transaction of the step before (an email goes into the outbox there), "
                             + "and a background job would update the process instance while people work on it");
                 }
             }
-            Map<String, String> inputs = namedChildren(element, "inputOutput", "inputParameter");
+            Map<String, String> inputs = inputParameters(element);
             Map<String, JsonNode> fields = byName(properties(template, "camunda:inputParameter"));
             for (Map.Entry<String, String> input : inputs.entrySet()) {
                 JsonNode field = fields.get(input.getKey());
@@ -302,7 +303,7 @@ class ElementTemplatesTest {
                 }
             }
             Set<String> templateProperties = byName(properties(template, "camunda:property")).keySet();
-            for (String property : namedChildren(element, "properties", "property").keySet()) {
+            for (String property : extensionProperties(element)) {
                 if (!templateProperties.contains(property)) {
                     problems.add(where + " has the extension property '" + property + "', which template " + id
                             + " has no field for (the Modeler would hide it)");
@@ -450,52 +451,40 @@ class ElementTemplatesTest {
         return new BeanSource(name, type.getName(), reads, nonLiteral, handsVariables[0]);
     }
 
-    private static Document parse(String file) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return factory.newDocumentBuilder().parse(Path.of(file).toFile());
+    /** Every element that calls a bean or is linked to a template, read with the Camunda model API. */
+    private static List<BaseElement> elements(BpmnModelInstance model) {
+        return model.getModelElementsByType(BaseElement.class).stream()
+                .filter(element -> !camunda(element, "delegateExpression").isEmpty()
+                        || !camunda(element, "modelerTemplate").isEmpty())
+                .toList();
     }
 
-    /** Every element that calls a bean or is linked to a template. */
-    private static List<Element> elements(Document model) {
-        List<Element> found = new ArrayList<>();
-        NodeList all = model.getElementsByTagNameNS("*", "*");
-        for (int i = 0; i < all.getLength(); i++) {
-            Element element = (Element) all.item(i);
-            if (element.hasAttributeNS(CAMUNDA, "delegateExpression") || element.hasAttributeNS(CAMUNDA, "modelerTemplate")) {
-                found.add(element);
-            }
-        }
-        return found;
+    /** An attribute of the Camunda namespace, or "" when the element does not set it. */
+    private static String camunda(BaseElement element, String attribute) {
+        String value = element.getAttributeValueNs(CAMUNDA, attribute);
+        return value == null ? "" : value;
     }
 
-    /**
-     * Name and text of the {@code camunda:<item>} children of the element's {@code camunda:<list>} extension, e.g.
-     * the input parameters of {@code camunda:inputOutput}; the value of a {@code camunda:property}.
-     */
-    private static Map<String, String> namedChildren(Element element, String list, String item) {
-        Map<String, String> named = new LinkedHashMap<>();
-        for (Element extensions : children(element, BPMN, "extensionElements")) {
-            for (Element container : children(extensions, CAMUNDA, list)) {
-                for (Element child : children(container, CAMUNDA, item)) {
-                    named.put(child.getAttribute("name"),
-                            child.hasAttribute("value") ? child.getAttribute("value") : child.getTextContent().trim());
-                }
-            }
+    /** The element's input parameters ({@code camunda:inputOutput}) by name, with their text. */
+    private static Map<String, String> inputParameters(BaseElement element) {
+        Map<String, String> inputs = new LinkedHashMap<>();
+        if (element.getExtensionElements() != null) {
+            element.getExtensionElements().getElementsQuery().filterByType(CamundaInputOutput.class).list()
+                    .forEach(io -> io.getCamundaInputParameters().forEach(input ->
+                            inputs.put(input.getCamundaName(), input.getTextContent().trim())));
         }
-        return named;
+        return inputs;
     }
 
-    private static List<Element> children(Element parent, String namespace, String localName) {
-        List<Element> found = new ArrayList<>();
-        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element element && namespace.equals(element.getNamespaceURI())
-                    && localName.equals(element.getLocalName())) {
-                found.add(element);
-            }
+    /** The names of the element's extension properties ({@code camunda:properties}). */
+    private static Set<String> extensionProperties(BaseElement element) {
+        Set<String> names = new LinkedHashSet<>();
+        if (element.getExtensionElements() != null) {
+            element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list()
+                    .forEach(properties -> properties.getCamundaProperties()
+                            .forEach(property -> names.add(property.getCamundaName())));
         }
-        return found;
+        return names;
     }
 
     // ---- helpers --------------------------------------------------------------------------------------------------

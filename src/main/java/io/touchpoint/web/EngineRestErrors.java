@@ -28,7 +28,12 @@ import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
 import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.core.Ordered;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -40,6 +45,9 @@ import org.springframework.context.annotation.Configuration;
  * 403, 404; 409 for a change that collided with another) with the engine's message, and answers anything else with
  * 500, a general message and a reference under which the whole exception is logged. The body keeps Camunda's shape,
  * {@code {"type", "message"}}, with {@code type} a kind of error, not a class.
+ * <p>
+ * The webapps' own engine API ({@code /camunda/api/engine}, what Tasklist and Cockpit call) answers the same way: its
+ * servlet is registered here, under the name the webapp starter would give it, so the starter leaves it to us.
  */
 @Configuration
 class EngineRestErrors {
@@ -50,19 +58,53 @@ class EngineRestErrors {
         return new CamundaJerseyResourceConfig() {
             @Override
             protected void registerCamundaRestResources() {
-                Set<Class<?>> camundaMappers = Set.of(ExceptionHandler.class, ProcessEngineExceptionHandler.class,
-                        RestExceptionHandler.class, JsonMappingExceptionHandler.class, JsonParseExceptionHandler.class);
                 registerClasses(CamundaRestResources.getResourceClasses());
                 registerClasses(CamundaRestResources.getConfigurationClasses().stream()
-                        .filter(type -> !camundaMappers.contains(type)).collect(Collectors.toSet()));
+                        .filter(type -> !CAMUNDA_MAPPERS.contains(type)).collect(Collectors.toSet()));
                 register(JacksonFeature.withoutExceptionMappers());
                 register(new Mapper());
             }
         };
     }
 
-    /** The one exception mapper of the engine's REST API. */
-    static class Mapper implements ExceptionMapper<Throwable> {
+    /**
+     * The webapps' engine API, as the webapp starter registers it ({@code "Engine Api"}, a Jersey servlet of Camunda's
+     * {@link EngineRestApplication}), but answering errors with {@link Mapper}. Registered first, so the starter,
+     * finding a servlet of that name, registers none.
+     */
+    @Bean
+    ServletRegistrationBean<ServletContainer> webappEngineApi(CamundaBpmProperties camunda) {
+        ServletRegistrationBean<ServletContainer> registration = new ServletRegistrationBean<>(new ServletContainer(),
+                camunda.getWebapp().getApplicationPath() + "/api/engine/*");
+        registration.setName("Engine Api");
+        registration.addInitParameter("jakarta.ws.rs.Application", WebappEngineApplication.class.getName());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Camunda's webapp engine API with {@link Mapper} in place of Camunda's and Jersey's exception mappers. */
+    public static class WebappEngineApplication extends EngineRestApplication {
+
+        @Override
+        public Set<Class<?>> getClasses() {
+            Set<Class<?>> classes = super.getClasses().stream().filter(type -> !CAMUNDA_MAPPERS.contains(type))
+                    .collect(Collectors.toCollection(java.util.HashSet::new));
+            classes.add(Mapper.class);
+            return classes;
+        }
+
+        @Override
+        public Set<Object> getSingletons() {
+            return Set.of(JacksonFeature.withoutExceptionMappers());
+        }
+    }
+
+    private static final Set<Class<?>> CAMUNDA_MAPPERS = Set.of(ExceptionHandler.class,
+            ProcessEngineExceptionHandler.class, RestExceptionHandler.class, JsonMappingExceptionHandler.class,
+            JsonParseExceptionHandler.class);
+
+    /** The one exception mapper of the engine's REST API and of the webapps' engine API. */
+    public static class Mapper implements ExceptionMapper<Throwable> {
 
         private static final Logger log = LoggerFactory.getLogger(EngineRestErrors.class);
 

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.touchpoint.testing.Http;
 import io.touchpoint.testing.TestSmtp;
 import io.touchpoint.testing.TouchpointSpringTest;
+import io.touchpoint.testing.WebSession;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.HistoryService;
@@ -34,6 +35,8 @@ class EngineRestErrorsTest {
     int port;
     @Autowired
     HistoryService history;
+    @Autowired
+    org.camunda.bpm.engine.ProcessEngine engine;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -83,6 +86,29 @@ class EngineRestErrorsTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(Http.json(response).get("businessKey").toString()).matches("T-\\d{4}-\\d{5}");
+    }
+
+    /** The same refusal through the webapps' engine API, which Tasklist's start form calls. */
+    @Test
+    void aTicketStartedFromTasklistWithoutItsDataIsRefusedTheSameWay() {
+        long instances = history.createHistoricProcessInstanceQuery().count();
+        WebSession kim = new WebSession(port);
+        kim.logIn("kim", "demo");
+        assertThat(kim.get("/camunda/app/tasklist/" + engine.getName() + "/").statusCode()).isEqualTo(200);
+        String xsrf = kim.cookie("XSRF-TOKEN").orElseThrow();
+
+        HttpResponse<String> response = kim.post("/camunda/api/engine/engine/" + engine.getName()
+                + "/process-definition/key/troubleTicket/submit-form", "application/json", "{\"variables\": {}}",
+                "X-XSRF-TOKEN", xsrf, "Accept", "application/json");
+
+        assertClean(response, 400);
+        assertThat(Http.json(response).get("message").toString()).contains("The ticket cannot be registered: missing "
+                + "contactName, contactEmail, ticketSubject, description, category, priority.");
+        assertThat(history.createHistoricProcessInstanceQuery().count()).as("no instance started").isEqualTo(instances);
+
+        HttpResponse<String> unknown = kim.get("/camunda/api/engine/engine/" + engine.getName() + "/task/nope",
+                "Accept", "application/json");
+        assertClean(unknown, 404);
     }
 
     static Stream<Arguments> refusals() {

@@ -223,6 +223,18 @@ abstract class BrowserTestSupport {
     }
 
     /**
+     * Types {@code value} into a form-js field and leaves it with Tab, as a person would. form-js commits text
+     * typed into a field only after a short pause or when the field loses focus; a Complete clicked before that
+     * sends the old value (CI once completed a welcome call with empty notes this way).
+     */
+    static void typeInForm(Page page, String label, String value) {
+        com.microsoft.playwright.Locator field = formField(page, label);
+        field.fill(value);
+        field.press("Tab");
+        assertThat(field).hasValue(value);
+    }
+
+    /**
      * Claims the open task with Tasklist's "Claim" button and waits until the form, which Tasklist renders again
      * after the claim, lets the user edit {@code editableLabel}. Tasklist sometimes keeps the read-only form of
      * before the claim on screen (seen on CI); a user then reloads the page, and so does this.

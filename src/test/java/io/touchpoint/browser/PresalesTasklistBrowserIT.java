@@ -56,9 +56,9 @@ class PresalesTasklistBrowserIT extends BrowserTestSupport {
         assertThat(formField(sara, "Company name")).hasValue("Bayside Veterinary Clinic");
         assertThat(formField(sara, "Needs analysis")).isVisible();
         claimInTasklist(sara, "Needs analysis");
-        formField(sara, "Number of seats").fill("25");
-        formField(sara, "Decision maker").fill("Dr. Elena Ruiz, practice owner");
-        formField(sara, "Needs analysis").fill("Two clinics, 25 seats, a shared reception line and after-hours routing to the on-call vet.");
+        typeInForm(sara, "Number of seats", "25");
+        typeInForm(sara, "Decision maker", "Dr. Elena Ruiz, practice owner");
+        typeInForm(sara, "Needs analysis", "Two clinics, 25 seats, a shared reception line and after-hours routing to the on-call vet.");
         formField(sara, "Decision maker").focus(); // leave the text area, as a user would
         assertThat(sara.locator(".fjs-form-field-error")).hasCount(0);
         growViewportToContent(sara, FORM_HEIGHT);
@@ -81,9 +81,9 @@ class PresalesTasklistBrowserIT extends BrowserTestSupport {
         login(mike, "tasklist", "mike", DEMO_PASSWORD);
         openTask(mike, prepare, "Quote lines");
         claimInTasklist(mike, "Quote lines");
-        formField(mike, "Quote lines").fill("Hosted VoIP seat, 25, 22.50\nFiber internet 1 Gbit/s, 2, 189.00");
-        formField(mike, "Monthly recurring total (USD)").fill("940.50");
-        formField(mike, "One-time charges (USD)").fill("1250");
+        typeInForm(mike, "Quote lines", "Hosted VoIP seat, 25, 22.50\nFiber internet 1 Gbit/s, 2, 189.00");
+        typeInForm(mike, "Monthly recurring total (USD)", "940.50");
+        typeInForm(mike, "One-time charges (USD)", "1250");
         mike.locator(".fjs-form-field-select .fjs-input-group").click();
         mike.locator(".fjs-dropdownlist").getByText("36 months").click();
         assertThat(mike.locator(".fjs-form-field-select")).containsText("36 months");

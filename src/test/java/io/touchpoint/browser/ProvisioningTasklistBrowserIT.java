@@ -63,9 +63,8 @@ class ProvisioningTasklistBrowserIT extends BrowserTestSupport {
         LocalDate callDay = LocalDate.now(ZoneOffset.UTC).plusDays(2);
         formField(carla, "Welcome call date").fill(callDay.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
         formField(carla, "Welcome call date").press("Tab");
-        formField(carla, "Welcome call time").fill("14:00");
-        formField(carla, "Welcome call time").press("Tab");
-        formField(carla, "Notes on the welcome call").fill("The IT contact joins by phone.");
+        typeInForm(carla, "Welcome call time", "14:00");
+        typeInForm(carla, "Notes on the welcome call", "The IT contact joins by phone.");
         // the date picker shows month and day without leading zeros (12/3/2026)
         assertThat(formField(carla, "Welcome call date")).hasValue(callDay.format(DateTimeFormatter.ofPattern("M/d/yyyy")));
         assertThat(formField(carla, "Welcome call time")).hasValue("14:00");

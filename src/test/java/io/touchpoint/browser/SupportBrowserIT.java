@@ -96,7 +96,7 @@ class SupportBrowserIT extends BrowserTestSupport {
         login(page, "tasklist", agent, DEMO_PASSWORD);
         openTask(page, acknowledge, "Note for the ticket history (optional)");
         assertThat(formField(page, "Ticket number")).hasValue(number);
-        formField(page, "Note for the ticket history (optional)").fill("Called Nora back");
+        typeInForm(page, "Note for the ticket history (optional)", "Called Nora back");
         complete(page);
         Task work = awaitTask(ticket, "UserTask_WorkTicket");
         openTask(page, work, "Outcome");
@@ -108,8 +108,8 @@ class SupportBrowserIT extends BrowserTestSupport {
                 + "we updated it and sent a test voicemail.");
         formField(page, "Save this fix as a knowledge-base article").check();
         assertThat(formField(page, "Save this fix as a knowledge-base article")).isChecked();
-        formField(page, "Article title").fill("Voicemail to email fails after the mail password changed");
-        formField(page, "Symptoms the customer saw").fill("No voicemail arrives by email since a password change");
+        typeInForm(page, "Article title", "Voicemail to email fails after the mail password changed");
+        typeInForm(page, "Symptoms the customer saw", "No voicemail arrives by email since a password change");
         formField(page, "Article title").focus();
         assertThat(page.locator(".fjs-form-field-error")).hasCount(0);
         growViewportToContent(page, FORM_HEIGHT);

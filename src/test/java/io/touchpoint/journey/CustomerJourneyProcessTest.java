@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.touchpoint.postsales.PostSalesProcess;
@@ -22,7 +21,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
@@ -60,13 +58,12 @@ class CustomerJourneyProcessTest {
         ProcessEngine processEngine = engine.getProcessEngine();
         init(processEngine);
         ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-11-16T15:00:00Z")));
-        beans = ProcessTestBeans.register(processEngine);
-        PresalesTestBeans.register(beans);
-        Mocks.register("journeyIntake", new JourneyIntakeListener(beans.numbers));
-        Mocks.register("provisioningIntake", new io.touchpoint.provisioning.ProvisioningIntakeListener());
-        postSalesBeans = PostSalesTestBeans.register(processEngine, beans, smtp.getSmtp().getPort());
-        registerProvisioningBeans();
-        presales = new CustomerJourney(runtimeService(), beans.numbers, new ObjectMapper());
+        beans = ProcessTestBeans.registerSendingTo(smtp.getSmtp().getPort(), processEngine, PresalesTestBeans.SETTINGS,
+                new io.touchpoint.provisioning.ProvisioningProperties(Duration.ofHours(2)), PostSalesTestBeans.SETTINGS,
+                PostSalesTestBeans.SURVEYS);
+        postSalesBeans = new PostSalesTestBeans(beans);
+        people();
+        presales = beans.get(CustomerJourney.class);
     }
 
     @Test
@@ -149,15 +146,8 @@ class CustomerJourneyProcessTest {
                 .containsEntry(CustomerJourneyProcess.Vars.QUOTE_NUMBER, journey.getBusinessKey());
     }
 
-    /** Provisioning's beans, for the stretch of install day the journey runs for real. */
-    void registerProvisioningBeans() {
-        var policy = new io.touchpoint.provisioning.ProvisioningPolicy(
-                new io.touchpoint.provisioning.ProvisioningProperties(Duration.ofHours(2)), ProcessTestBeans.CALENDAR);
-        var porting = new io.touchpoint.provisioning.Porting();
-        Mocks.register("provisioningPolicy", policy);
-        Mocks.register("recordInstaller", new io.touchpoint.provisioning.RecordInstallerListener());
-        Mocks.register("porting", porting);
-        Mocks.register("recordActivation", new io.touchpoint.provisioning.RecordActivationDelegate(beans.calendar));
+    /** The technician and the account manager of the stretch of install day the journey runs for real. */
+    void people() {
         for (String role : new String[] {"theo:technician", "arman:account-relations"}) {
             String[] person = role.split(":");
             if (identityService().createUserQuery().userId(person[0]).count() == 0) {

@@ -61,8 +61,9 @@ class PostSalesProcessTest {
         ProcessEngine processEngine = engine.getProcessEngine();
         init(processEngine);
         ClockUtil.setCurrentTime(Date.from(INSTALL_DAY));
-        beans = ProcessTestBeans.register(processEngine);
-        postSales = PostSalesTestBeans.register(processEngine, beans, smtp.getSmtp().getPort());
+        beans = ProcessTestBeans.registerSendingTo(smtp.getSmtp().getPort(), processEngine, PostSalesTestBeans.SETTINGS,
+                PostSalesTestBeans.SURVEYS);
+        postSales = new PostSalesTestBeans(beans);
         ProcessTestBeans.person(processEngine, "sara", "Sara", "Lopez", "sales-rep");
         ProcessTestBeans.person(processEngine, "arman", "Arman", "Reyes", "account-relations");
         ProcessTestBeans.person(processEngine, "mara", "Mara", "Quinn", "marketing");

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.touchpoint.journey.Catalog;
 import io.touchpoint.journey.CustomerJourney;
 import io.touchpoint.journey.CustomerJourneyProcess;
@@ -64,10 +63,9 @@ class PresalesProcessTest {
         ProcessEngine processEngine = engine.getProcessEngine();
         init(processEngine);
         ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING));
-        beans = ProcessTestBeans.register(processEngine);
-        PresalesTestBeans.register(beans);
-        presales = new CustomerJourney(runtimeService(), beans.numbers, new ObjectMapper());
-        orderEvents = new OrderEvents(runtimeService(), historyService(), beans.calendar);
+        beans = ProcessTestBeans.register(processEngine, PresalesTestBeans.SETTINGS);
+        presales = beans.get(CustomerJourney.class);
+        orderEvents = beans.get(OrderEvents.class);
         if (identityService().createUserQuery().userId("sara").count() == 0) {
             User sara = identityService().newUser("sara");
             sara.setEmail("sara@touchpoint.example");

@@ -7,8 +7,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.touchpoint.escalation.EscalateTaskDelegate;
-import io.touchpoint.monitoring.MonitoringClient;
-import io.touchpoint.monitoring.MonitoringProperties;
 import io.touchpoint.monitoring.RegisterRouterDelegate;
 import io.touchpoint.orders.OrderEvent;
 import io.touchpoint.orders.OrderEventType;
@@ -27,14 +25,11 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.web.client.RestClient;
-
 /**
  * Provisioning (processes/provisioning.bpmn): from a signed and paid order, through welcome call, site survey,
  * number porting and equipment, to install day, training and the completion notice, in business time.
@@ -54,6 +49,9 @@ class ProvisioningProcessTest {
     static final Instant MONDAY_MORNING = Instant.parse("2026-11-16T15:00:00Z");
     static final OffsetDateTime FOC = OffsetDateTime.parse("2026-12-03T11:00-05:00");
 
+    /** The technician is due on site 2 hours before the port. */
+    static final ProvisioningProperties SETTINGS = new ProvisioningProperties(Duration.ofHours(2));
+
     ProcessTestBeans beans;
     OrderEvents orderEvents;
 
@@ -62,23 +60,8 @@ class ProvisioningProcessTest {
         ProcessEngine processEngine = engine.getProcessEngine();
         init(processEngine);
         ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING));
-        beans = ProcessTestBeans.register(processEngine);
-        ProvisioningPolicy policy = new ProvisioningPolicy(new ProvisioningProperties(Duration.ofHours(2)),
-                ProcessTestBeans.CALENDAR);
-        Porting porting = new Porting();
-        InstallDates installDates = new InstallDates(policy, taskService(), porting);
-        Mocks.register("provisioningIntake", new ProvisioningIntakeListener());
-        Mocks.register("provisioningPolicy", policy);
-        Mocks.register("recordInstaller", new RecordInstallerListener());
-        Mocks.register("porting", porting);
-        Mocks.register("confirmInstallDate", new ConfirmInstallDateDelegate(installDates));
-        Mocks.register("moveInstallDate", new MoveInstallDateDelegate(installDates));
-        Mocks.register("recordOrderChange", new RecordOrderChangeDelegate(beans.calendar));
-        Mocks.register("recordActivation", new RecordActivationDelegate(beans.calendar));
-        Mocks.register("escalateTask", new EscalateTaskDelegate(taskService()));
-        Mocks.register("registerRouterWithMonitoring", new RegisterRouterDelegate(new MonitoringClient(
-                new MonitoringProperties("", "", Duration.ofSeconds(5), "R3/PT1M"), RestClient.builder()), beans.calendar));
-        orderEvents = new OrderEvents(runtimeService(), historyService(), beans.calendar);
+        beans = ProcessTestBeans.register(processEngine, SETTINGS);
+        orderEvents = beans.get(OrderEvents.class);
         ProcessTestBeans.person(processEngine, "sara", "Sara", "Demo", "sales-rep");
         ProcessTestBeans.person(processEngine, "dan", "Dan", "Demo", "sales-manager");
         ProcessTestBeans.person(processEngine, "theo", "Theo", "Demo", "technician");

@@ -56,8 +56,9 @@ class ServiceRequestProcessTest {
         ProcessEngine processEngine = engine.getProcessEngine();
         init(processEngine);
         ClockUtil.setCurrentTime(Date.from(MONDAY_NINE));
-        beans = ProcessTestBeans.register(processEngine);
-        support = SupportTestBeans.register(processEngine, beans, smtp.getSmtp().getPort());
+        beans = ProcessTestBeans.registerSendingTo(smtp.getSmtp().getPort(), processEngine, SupportTestBeans.SETTINGS,
+                SupportTestBeans.SURVEYS);
+        support = new SupportTestBeans(beans);
         ProcessTestBeans.person(processEngine, "betty", "Betty", "Cole", "billing");
         ProcessTestBeans.person(processEngine, "arman", "Arman", "Reyes", "account-relations");
         ProcessTestBeans.person(processEngine, "sue", "Sue", "Park", SupportProcess.SUPERVISORS);

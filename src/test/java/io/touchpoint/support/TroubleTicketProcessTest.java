@@ -70,8 +70,9 @@ class TroubleTicketProcessTest {
         ProcessEngine processEngine = engine.getProcessEngine();
         init(processEngine);
         ClockUtil.setCurrentTime(Date.from(MONDAY_NINE));
-        beans = ProcessTestBeans.register(processEngine);
-        support = SupportTestBeans.register(processEngine, beans, smtp.getSmtp().getPort());
+        beans = ProcessTestBeans.registerSendingTo(smtp.getSmtp().getPort(), processEngine, SupportTestBeans.SETTINGS,
+                SupportTestBeans.SURVEYS);
+        support = new SupportTestBeans(beans);
         ProcessTestBeans.person(processEngine, "tim", "Tim", "Samuel", "tech-support");
         ProcessTestBeans.person(processEngine, "terrence", "Terrence", "Hank", "tech-support");
         ProcessTestBeans.person(processEngine, "lars", "Lars", "Berg", SupportProcess.SECOND_LEVEL);

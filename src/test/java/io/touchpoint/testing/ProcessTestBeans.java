@@ -1,34 +1,63 @@
 package io.touchpoint.testing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.base.GreenMailOperations;
 import io.touchpoint.calendar.BusinessCalendar;
 import io.touchpoint.calendar.CalendarProperties;
-import io.touchpoint.notification.DeliveryIncidents;
+import io.touchpoint.monitoring.MonitoringProperties;
 import io.touchpoint.notification.EmailService;
 import io.touchpoint.notification.MailDispatcher;
 import io.touchpoint.notification.MailProperties;
 import io.touchpoint.notification.Outbox;
-import io.touchpoint.notification.Recipients;
 import io.touchpoint.notification.RetryCycle;
 import io.touchpoint.numbering.BusinessNumbers;
 import jakarta.mail.internet.MimeMessage;
+import java.lang.annotation.Annotation;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.ClassPathBeanDefinitionScanner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.SimpleApplicationEventMulticaster;
+import org.springframework.context.support.AbstractApplicationContext;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.client.RestClient;
 
 /**
- * The shared beans of the process tests, built from the real classes with test settings and registered under
- * the names the models use. Only the email step is replaced (by {@link RecordingEmailStep}); the survey steps send
- * through the real outbox ({@link #mail}).
+ * The beans of a process test: Touchpoint's own classes, found by component scan of the feature packages as the
+ * application finds them, in a small Spring context on the process-test engine's services and database, with the
+ * test's settings. The models' expressions reach them by name ({@link ProcessTestExpressionManager}); a bean is
+ * created when a model or the test first asks for it. Only the email step is replaced (by {@link RecordingEmailStep});
+ * the survey steps send through the real outbox ({@link #mail}) to the test's SMTP server.
  */
 public final class ProcessTestBeans {
 
@@ -46,38 +75,99 @@ public final class ProcessTestBeans {
     public static final MailProperties MAIL = new MailProperties("journey@touchpoint.example", "sales@touchpoint.example",
             RetryCycle.parse("R5/PT1M"), java.time.Duration.ofSeconds(1), new MailProperties.Capture(0));
 
-    public final BusinessCalendar calendar = new BusinessCalendar(CALENDAR);
+    /** The monitoring webhook of the process tests: none configured, 5 s timeout, retried 3 times a minute apart. */
+    public static final MonitoringProperties MONITORING = new MonitoringProperties("", "", Duration.ofSeconds(5), "R3/PT1M");
+
+    /** The feature packages whose beans the models call: web, security and demo code stay out. */
+    private static final String[] FEATURES = {"io.touchpoint.calendar", "io.touchpoint.escalation",
+        "io.touchpoint.identity", "io.touchpoint.journey", "io.touchpoint.knowledge", "io.touchpoint.monitoring",
+        "io.touchpoint.notification", "io.touchpoint.numbering", "io.touchpoint.orders", "io.touchpoint.outage",
+        "io.touchpoint.postsales", "io.touchpoint.presales", "io.touchpoint.provisioning", "io.touchpoint.support",
+        "io.touchpoint.survey"};
+
+    private final AnnotationConfigApplicationContext context;
+    public final BusinessCalendar calendar;
     public final RecordingEmailStep emails = new RecordingEmailStep();
     public final BusinessNumbers numbers;
     /** Touchpoint's own tables (numbers, surveys, outage list) in the engine's database. */
     public final JdbcTemplate jdbc;
+    /** The real email outbox, delivering to the test's SMTP server when the test asks ({@link Mail#sendQueued()}). */
+    public final Mail mail;
 
-    private ProcessTestBeans(ProcessEngine engine) {
+    private ProcessTestBeans(ProcessEngine engine, int smtpPort, Object... settings) {
         DataSource dataSource = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         // Touchpoint's own tables, by the same migrations the application runs
         org.flywaydb.core.Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
                 .table("touchpoint_schema_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
-        this.jdbc = jdbc;
-        numbers = new BusinessNumbers(jdbc, new DataSourceTransactionManager(dataSource), calendar);
-        Mocks.register("businessCalendar", calendar);
-        Mocks.register("sendEmail", emails);
-        Mocks.register("recipients", new Recipients(engine.getIdentityService(), MAIL));
-        Mocks.register("retryPolicy", new io.touchpoint.monitoring.RetryPolicy(new io.touchpoint.monitoring.MonitoringProperties("", "", java.time.Duration.ofSeconds(10), "R10/PT5M")));
+
+        context = new AnnotationConfigApplicationContext();
+        ConfigurableListableBeanFactory factory = context.getBeanFactory();
+        // the steps queue their emails; the test sends them when it asks, not on the application's "queued" event
+        factory.registerSingleton(AbstractApplicationContext.APPLICATION_EVENT_MULTICASTER_BEAN_NAME,
+                new SimpleApplicationEventMulticaster() {
+                    @Override
+                    public void multicastEvent(ApplicationEvent event, ResolvableType type) {
+                    }
+                });
+        context.addBeanFactoryPostProcessor(new LazyInitializationBeanFactoryPostProcessor());
+        context.registerBean(ProcessEngine.class, () -> engine);
+        context.registerBean(RuntimeService.class, engine::getRuntimeService);
+        context.registerBean(TaskService.class, engine::getTaskService);
+        context.registerBean(IdentityService.class, engine::getIdentityService);
+        context.registerBean(HistoryService.class, engine::getHistoryService);
+        context.registerBean(RepositoryService.class, engine::getRepositoryService);
+        context.registerBean(ManagementService.class, engine::getManagementService);
+        context.registerBean(AuthorizationService.class, engine::getAuthorizationService);
+        context.registerBean(FilterService.class, engine::getFilterService);
+        context.registerBean(DataSource.class, () -> dataSource);
+        context.registerBean(JdbcTemplate.class, () -> new JdbcTemplate(dataSource));
+        context.registerBean(PlatformTransactionManager.class, () -> new DataSourceTransactionManager(dataSource));
+        context.registerBean(ObjectMapper.class, () -> new ObjectMapper());
+        context.registerBean(RestClient.Builder.class, () -> RestClient.builder());
+        context.registerBean(JavaMailSender.class, () -> {
+            JavaMailSenderImpl smtp = new JavaMailSenderImpl();
+            smtp.setHost("127.0.0.1");
+            smtp.setPort(smtpPort);
+            return smtp;
+        });
+        for (Object setting : List.of(CALENDAR, MAIL, MONITORING, touchpoint("https://touchpoint.example"))) {
+            register(setting);
+        }
+        for (Object setting : settings) {
+            register(setting); // the test's own settings win over the defaults above
+        }
+        ClassPathBeanDefinitionScanner scanner = new ClassPathBeanDefinitionScanner(context);
+        for (Class<? extends Annotation> web : List.of(Controller.class, ControllerAdvice.class, Configuration.class)) {
+            scanner.addExcludeFilter(new AnnotationTypeFilter(web));
+        }
+        scanner.addExcludeFilter(new AssignableTypeFilter(jakarta.servlet.Filter.class));
+        scanner.addExcludeFilter(new AssignableTypeFilter(ProcessEnginePlugin.class));
+        scanner.scan(FEATURES);
+        context.registerBean("sendEmail", JavaDelegate.class, () -> emails); // replaces SendEmailDelegate
+        context.refresh();
+        ProcessTestExpressionManager.use(context);
+
+        jdbc = context.getBean(JdbcTemplate.class);
+        calendar = context.getBean(BusinessCalendar.class);
+        numbers = context.getBean(BusinessNumbers.class);
+        mail = new Mail(context.getBean(EmailService.class), context.getBean(MailDispatcher.class),
+                context.getBean(Outbox.class));
     }
 
-    /**
-     * The real email outbox on the test engine's database, delivering to the SMTP server on {@code smtpPort} (a
-     * GreenMail of the test) when the test asks: steps queue their emails, {@link Mail#sendQueued()} sends them.
-     */
-    public Mail mail(ProcessEngine engine, int smtpPort) {
-        JavaMailSenderImpl smtp = new JavaMailSenderImpl();
-        smtp.setHost("127.0.0.1");
-        smtp.setPort(smtpPort);
-        Outbox outbox = new Outbox(jdbc);
-        DeliveryIncidents incidents = new DeliveryIncidents(engine.getRuntimeService(), outbox);
-        return new Mail(new EmailService(outbox, MAIL, incidents, event -> { }),
-                new MailDispatcher(outbox, smtp, MAIL, incidents), outbox);
+    @SuppressWarnings("unchecked")
+    private void register(Object setting) {
+        context.registerBean(setting.getClass().getName(), (Class<Object>) setting.getClass(), () -> setting);
+    }
+
+    /** Touchpoint's bean of this type, as the application would build it from the test's settings. */
+    public <T> T get(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** Closes the context; the models' expressions reach no bean until the next test registers its own. */
+    void close() {
+        ProcessTestExpressionManager.use(null);
+        context.close();
     }
 
     /** The email service of the process tests' steps, and its dispatcher. */
@@ -127,8 +217,19 @@ public final class ProcessTestBeans {
         }
     }
 
-    /** Registers the shared beans; register the process's own beans after this. */
-    public static ProcessTestBeans register(ProcessEngine engine) {
-        return new ProcessTestBeans(engine);
+    /**
+     * The beans of one test, with its settings (records such as {@code SupportProperties}; each replaces the default
+     * of its type), sending email to the SMTP server on {@code smtpPort}. {@link ProcessTestSupport} closes them
+     * after the test.
+     */
+    public static ProcessTestBeans registerSendingTo(int smtpPort, ProcessEngine engine, Object... settings) {
+        ProcessTestBeans beans = new ProcessTestBeans(engine, smtpPort, settings);
+        ProcessTestSupport.closeAfterTest(beans);
+        return beans;
+    }
+
+    /** The beans of a test that sends no email over SMTP. */
+    public static ProcessTestBeans register(ProcessEngine engine, Object... settings) {
+        return registerSendingTo(25, engine, settings);
     }
 }

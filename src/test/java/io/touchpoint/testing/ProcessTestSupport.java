@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.common.ProcessEngineCoverageExtensionBuilder;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -18,8 +17,8 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * What every process test class shares besides its engine ({@link #engine()}): after each test the beans registered
- * with {@code Mocks}, the engine's clock and the authenticated user are reset; and the class is held to its rows of
+ * What every process test class shares besides its engine ({@link #engine()}): after each test the test's beans
+ * ({@link ProcessTestBeans}), the engine's clock and the authenticated user are reset; and the class is held to its rows of
  * {@code docs/touchpoint-map.md}: after all its tests, every element the map says this class drives was passed by one
  * of its tests. A touchpoint whose path the tests no longer walk fails here, and so does a map that names the wrong test.
  * <p>
@@ -27,6 +26,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * extension deletes the test's deployment with its instances.
  */
 public class ProcessTestSupport implements AfterTestExecutionCallback, AfterEachCallback, AfterAllCallback {
+
+    private static final List<ProcessTestBeans> OPEN = new java.util.ArrayList<>();
 
     private final Set<String> passed = new HashSet<>();
 
@@ -46,9 +47,17 @@ public class ProcessTestSupport implements AfterTestExecutionCallback, AfterEach
         }
     }
 
+    /** Closes {@code beans} after the running test. */
+    static synchronized void closeAfterTest(ProcessTestBeans beans) {
+        OPEN.add(beans);
+    }
+
     @Override
     public void afterEach(ExtensionContext context) {
-        Mocks.reset();
+        synchronized (ProcessTestSupport.class) {
+            OPEN.forEach(ProcessTestBeans::close);
+            OPEN.clear();
+        }
         ClockUtil.reset();
         ProcessEngine engine = ProcessEngines.getProcessEngine("process-tests");
         if (engine != null) {

@@ -223,14 +223,15 @@ abstract class BrowserTestSupport {
     }
 
     /**
-     * Types {@code value} into a form-js field and leaves it with Tab, as a person would. form-js commits text
-     * typed into a field only after a short pause or when the field loses focus; a Complete clicked before that
-     * sends the old value (CI once completed a welcome call with empty notes this way).
+     * Types {@code value} into a form-js field and leaves it, as a person would. form-js commits text typed into a
+     * field only after a short pause or when the field loses focus; a Complete clicked before that sends the old
+     * value (CI once completed a welcome call with empty notes this way). The field is left by blur, not Tab: Tab
+     * would focus the next field, and a select opens its dropdown on focus.
      */
     static void typeInForm(Page page, String label, String value) {
         com.microsoft.playwright.Locator field = formField(page, label);
         field.fill(value);
-        field.press("Tab");
+        field.blur();
         assertThat(field).hasValue(value);
     }
 

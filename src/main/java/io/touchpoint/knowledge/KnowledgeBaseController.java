@@ -33,6 +33,7 @@ class KnowledgeBaseController {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("category", category == null ? "" : category);
         model.addAttribute("articles", knowledgeBase.search(q, category));
+        model.addAttribute("categories", Categories.NAMES);
         return "pages/kb-search";
     }
 
@@ -40,6 +41,7 @@ class KnowledgeBaseController {
     String read(@PathVariable long id, Model model) {
         model.addAttribute("article", knowledgeBase.find(id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No article " + id)));
+        model.addAttribute("categories", Categories.NAMES);
         return "pages/kb-article";
     }
 

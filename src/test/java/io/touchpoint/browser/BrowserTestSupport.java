@@ -264,6 +264,18 @@ abstract class BrowserTestSupport {
         }
     }
 
+    /** Waits until the captured mailbox holds an email with this subject. */
+    static void awaitCapturedMail(io.touchpoint.notification.CapturedMailbox mailbox, String subject) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> mailbox.messages().stream()
+                .anyMatch(message -> {
+                    try {
+                        return subject.equals(message.getSubject());
+                    } catch (jakarta.mail.MessagingException unreadable) {
+                        return false;
+                    }
+                }));
+    }
+
     static void clickIfVisible(com.microsoft.playwright.Locator locator) {
         if (locator.isVisible()) {
             locator.click();

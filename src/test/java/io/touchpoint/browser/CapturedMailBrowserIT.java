@@ -1,7 +1,6 @@
 package io.touchpoint.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
@@ -11,7 +10,6 @@ import io.touchpoint.journey.Catalog;
 import io.touchpoint.journey.CustomerJourney;
 import io.touchpoint.journey.QuoteRequest;
 import io.touchpoint.notification.CapturedMailbox;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,13 +28,7 @@ class CapturedMailBrowserIT extends BrowserTestSupport {
                 "sam@greenfield.example", "+1 555 010 0190", 12,
                 List.of(Catalog.Service.HOSTED_VOICE, Catalog.Service.MANAGED_WIFI), List.of(), null, null));
         String subject = "Your quote request " + quoteNumber;
-        await().atMost(Duration.ofSeconds(30)).until(() -> mailbox.messages().stream().anyMatch(m -> {
-            try {
-                return subject.equals(m.getSubject());
-            } catch (Exception e) {
-                return false;
-            }
-        }));
+        awaitCapturedMail(mailbox, subject);
 
         // without a login, the page leads to the login page (never a Basic dialog), and back after it
         Page page = newPage(1400, 900);

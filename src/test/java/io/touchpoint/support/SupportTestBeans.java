@@ -57,6 +57,7 @@ final class SupportTestBeans {
         Mocks.register("reopenTicket", new ReopenTicketDelegate(tickets, policy, beans.calendar, texts));
         Mocks.register("closeTicket", new CloseTicketDelegate(tickets, texts));
         Mocks.register("noteResolutionWarned", new NoteResolutionWarnedDelegate());
+        Mocks.register("recordPhoneRelay", new RecordPhoneRelayDelegate(tickets, texts));
 
         mail = beans.mail(engine, smtpPort);
         EmailService emails = mail.emails();

@@ -93,10 +93,16 @@ public final class SupportProcess {
 
     /** The variables of account reactivation (SUP-12) besides the ticket's contact and channel ones. */
     public static final class Reactivation {
+        public static final String NUMBER_PREFIX = "R";
         public static final String NUMBER = "reactivationNumber";
+        /** When the client last used the account, as they remember it. */
+        public static final String LAST_ACTIVE = "lastActive";
         public static final String VERIFICATION = "verificationOutcome";
         public static final String VERIFICATION_NOTES = "verificationNotes";
+        /** Why the account is not reactivated, in words for the client (their email says it). */
+        public static final String DECLINE_REASON = "declineReason";
         public static final String RESTORE_NOTES = "restoreNotes";
+        /** The login the client uses again, which their email gives them. */
         public static final String LOGIN = "portalLogin";
 
         private Reactivation() {

@@ -14,7 +14,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
 /**
- * Registers the support beans for the process tests of trouble-ticket.bpmn and service-request.bpmn, built from
+ * Registers the support beans for the process tests of trouble-ticket.bpmn, service-request.bpmn and
+ * account-reactivation.bpmn, built from
  * the real classes on the test engine's database. Surveys go out for real, through the outbox to the SMTP server on
  * {@code smtpPort}.
  */
@@ -58,6 +59,7 @@ final class SupportTestBeans {
         Mocks.register("closeTicket", new CloseTicketDelegate(tickets, texts));
         Mocks.register("noteResolutionWarned", new NoteResolutionWarnedDelegate());
         Mocks.register("recordPhoneRelay", new RecordPhoneRelayDelegate(tickets, texts));
+        Mocks.register("registerReactivation", new RegisterReactivationDelegate(beans.numbers));
 
         mail = beans.mail(engine, smtpPort);
         EmailService emails = mail.emails();

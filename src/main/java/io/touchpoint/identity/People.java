@@ -38,6 +38,11 @@ public class People {
         return leastLoaded(group, members -> (a, b) -> 0);
     }
 
+    /** Whether the user exists and is a member of the group. */
+    public boolean isMember(String userId, String group) {
+        return identity.createUserQuery().userId(userId).memberOfGroup(group).count() > 0;
+    }
+
     /** The user's name as people read it ("Sara Lopez"), the user id when the user is unknown, null for null. */
     public String nameOf(String userId) {
         if (userId == null) {

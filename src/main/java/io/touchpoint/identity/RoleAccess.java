@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>Every role uses Tasklist and reads the definitions of the processes it works in; it sees a task when it is a
  * candidate or the assignee (the engine grants that per task), so a technician never sees billing's tasks.</li>
- * <li>Starters: sales reps start a customer journey, customer care records tickets and service requests,
+ * <li>Starters: sales reps start a customer journey, customer care records tickets, service requests and account
+ * reactivations,
  * account relations and billing record service requests.</li>
  * <li>Customer care and the support supervisors see every support task and reassign it.</li>
  * <li>Managers ({@code sales-manager}, {@code support-supervisor}) get Cockpit and read their processes' instances,
@@ -55,7 +56,8 @@ public class RoleAccess {
             Map.of("name", CustomerJourneyProcess.Vars.ORDER_NUMBER, "label", "Order"),
             // support's variables (SupportProcess.Vars; identity is below support in the package graph)
             Map.of("name", "ticketNumber", "label", "Ticket"),
-            Map.of("name", "ticketSubject", "label", "Subject"));
+            Map.of("name", "ticketSubject", "label", "Subject"),
+            Map.of("name", "reactivationNumber", "label", "Reactivation"));
 
     /** The processes each role works in. */
     static final Map<String, List<String>> PROCESSES_BY_ROLE = new LinkedHashMap<>();
@@ -72,17 +74,17 @@ public class RoleAccess {
         PROCESSES_BY_ROLE.put(BILLING, List.of("customerJourney", "postSales", "serviceRequest"));
         PROCESSES_BY_ROLE.put(MARKETING, List.of("customerJourney", "postSales"));
         PROCESSES_BY_ROLE.put(EXECUTIVE, List.of("customerJourney", "postSales"));
-        PROCESSES_BY_ROLE.put(CUSTOMER_CARE, List.of("troubleTicket", "serviceRequest"));
-        PROCESSES_BY_ROLE.put(TECH_SUPPORT, List.of("troubleTicket"));
+        PROCESSES_BY_ROLE.put(CUSTOMER_CARE, List.of("troubleTicket", "serviceRequest", "accountReactivation"));
+        PROCESSES_BY_ROLE.put(TECH_SUPPORT, List.of("troubleTicket", "accountReactivation"));
         PROCESSES_BY_ROLE.put(TECH_SUPPORT_L2, List.of("troubleTicket"));
-        PROCESSES_BY_ROLE.put(SUPPORT_SUPERVISOR, List.of("troubleTicket", "serviceRequest"));
+        PROCESSES_BY_ROLE.put(SUPPORT_SUPERVISOR, List.of("troubleTicket", "serviceRequest", "accountReactivation"));
     }
 
     /** The processes a role may start in Tasklist. */
     static final Map<String, List<String>> STARTS_BY_ROLE = Map.of(
             SALES_REP, List.of("customerJourney"),
-            CUSTOMER_CARE, List.of("troubleTicket", "serviceRequest"),
-            SUPPORT_SUPERVISOR, List.of("troubleTicket", "serviceRequest"),
+            CUSTOMER_CARE, List.of("troubleTicket", "serviceRequest", "accountReactivation"),
+            SUPPORT_SUPERVISOR, List.of("troubleTicket", "serviceRequest", "accountReactivation"),
             ACCOUNT_RELATIONS, List.of("serviceRequest"),
             BILLING, List.of("serviceRequest"));
 
@@ -152,9 +154,9 @@ public class RoleAccess {
                         .dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}"));
         filter("Escalated", 5, "Late tasks raised to high priority", everyone,
                 tasks.createTaskQuery().taskMinPriority(80));
-        filter("Support tickets", 10, "Every open ticket and service request, to triage and reassign",
-                List.of(CUSTOMER_CARE, SUPPORT_SUPERVISOR),
-                tasks.createTaskQuery().processDefinitionKeyIn("troubleTicket", "serviceRequest"));
+        filter("Support tickets", 10, "Every open ticket, service request and account reactivation, to triage and "
+                        + "reassign", List.of(CUSTOMER_CARE, SUPPORT_SUPERVISOR),
+                tasks.createTaskQuery().processDefinitionKeyIn("troubleTicket", "serviceRequest", "accountReactivation"));
         log.info("Role access ready: {} roles, authorizations and task filters in place", Roles.ALL.size());
     }
 

@@ -7,12 +7,13 @@ import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
- * SUP-04: the SLA decision's group and targets ({@code sla}) become the assignee (least loaded), due dates and
- * warnings, all in business time.
+ * SUP-04: the SLA decision's group and targets ({@code sla}) become the assignee, due dates and warnings, all in
+ * business time. The group is the SLA table's, or for an employee the group of the project's personnel
+ * ({@code projectGroup}, SUP-13); the assignee is the agent customer care chose ({@code chosenAgent}), or else the
+ * group's least-loaded member.
  */
 @Component("assignBySla")
 public class AssignBySlaDelegate implements JavaDelegate {
@@ -40,13 +41,15 @@ public class AssignBySlaDelegate implements JavaDelegate {
             throw new IllegalStateException("ticket-sla.dmn gave no rule for priority " + execution.getVariable(PRIORITY)
                     + ", category " + execution.getVariable(CATEGORY));
         }
-        String group = sla.get("supportGroup").toString();
+        String projectGroup = TicketVariables.string(execution, PROJECT_GROUP);
+        String group = projectGroup == null || projectGroup.isBlank() ? sla.get("supportGroup").toString() : projectGroup;
+        String chosen = TicketVariables.string(execution, CHOSEN_AGENT);
         long firstResponse = ((Number) sla.get("firstResponseMinutes")).longValue();
         long resolution = ((Number) sla.get("resolutionMinutes")).longValue();
         Instant now = calendar.now();
         SupportPolicy.Target firstTarget = policy.target(now, firstResponse);
         SupportPolicy.Target resolutionTarget = policy.target(now, resolution);
-        String assignee = assignment.leastLoaded(group).map(User::getId).orElse(null);
+        String assignee = assignment.agentFor(group, chosen).orElse(null);
         String assigneeName = assignment.nameOf(assignee);
 
         execution.setVariable(SUPPORT_GROUP, group);
@@ -62,6 +65,8 @@ public class AssignBySlaDelegate implements JavaDelegate {
         tickets.assigned(number, group, assignee);
         tickets.due(number, firstTarget.due(), resolutionTarget.due());
         tickets.status(number, TicketStatus.ASSIGNED);
-        tickets.record(number, Ticket.EventType.ASSIGNED, texts.text("assigned", assigneeName), null);
+        boolean byChoice = chosen != null && !chosen.isBlank();
+        tickets.record(number, Ticket.EventType.ASSIGNED, texts.text(byChoice ? "assigned.chosen" : "assigned",
+                assigneeName), byChoice ? TicketVariables.string(execution, RECORDED_BY) : null);
     }
 }

@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * What {@code POST /api/tickets} accepts (SUP-01, SUP-02): a trouble ticket or a service request, by category.
- * Either {@code priority}, or {@code impact} and {@code urgency} (then the priority follows from them).
+ * Either {@code priority}, or {@code impact} and {@code urgency} (then the priority follows from them). An employee
+ * ({@code requesterType} EMPLOYEE) names their {@code project}: its personnel take the ticket (SUP-13).
  */
 public record NewTicket(
         @NotBlank @Size(max = 200) @Pattern(regexp = Text.ONE_LINE, message = Text.ONE_LINE_MESSAGE) String subject,
@@ -22,7 +23,8 @@ public record NewTicket(
         @NotBlank @Size(max = 120) @Pattern(regexp = Text.ONE_LINE, message = Text.ONE_LINE_MESSAGE) String requesterName,
         @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9-]*", message = "must be letters, digits and dashes") String accountNumber,
         Channel channel,
-        RequesterType requesterType) {
+        RequesterType requesterType,
+        @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9-]*", message = "must be letters, digits and dashes") String project) {
 
     public enum Category {
         OUTAGE, DEGRADED_SERVICE, EQUIPMENT, ACCESS, BILLING, MOVE_ADD_CHANGE, GENERAL;

@@ -41,6 +41,8 @@ public class RecordResolutionDelegate implements JavaDelegate {
         Date due = (Date) execution.getVariable(RESOLUTION_DUE);
         execution.setVariable(RESOLUTION_MET, due == null || !calendar.now().isAfter(due.toInstant()));
         execution.setVariable(CONFIRMATION_CLOSE_TEXT, policy.format(policy.confirmationCloseAt()));
+        // SUP-08: relayed by email unless the agent says they called (the work form's choice)
+        execution.setVariable(RELAY_CHANNEL, TicketVariables.text(execution, RELAY_CHANNEL, "EMAIL"));
         tickets.status(number, TicketStatus.RESOLVED);
         tickets.record(number, Ticket.EventType.RESOLVED, resolution, agent);
         if (Boolean.TRUE.equals(execution.getVariable(SAVE_AS_ARTICLE))) {

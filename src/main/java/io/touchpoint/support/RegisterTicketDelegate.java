@@ -44,6 +44,8 @@ public class RegisterTicketDelegate implements JavaDelegate {
         execution.setVariable(KIND, kind.name());
         execution.setVariable(CHANNEL, channel);
         execution.setVariable(REQUESTER_TYPE, text(execution, REQUESTER_TYPE, "CUSTOMER"));
+        // the project table matches the project's code as written there: upper case
+        execution.setVariable(PROJECT, text(execution, PROJECT, "").trim().toUpperCase(java.util.Locale.ROOT));
         execution.setVariable(CUSTOMER_TIER, policy.tierOf(string(execution, ACCOUNT_NUMBER)));
         execution.setVariable(ESCALATION_LEVEL, 0);
         execution.setVariable(REOPEN_COUNT, 0);

@@ -2,12 +2,19 @@ package io.touchpoint.support;
 
 import java.util.List;
 
-/** The two support models and the names they share with Java: process keys, messages, tasks and variables. */
+/**
+ * The support models (trouble tickets, service requests, account reactivation) and the names they share with Java:
+ * process keys, decisions, messages, tasks and variables.
+ */
 public final class SupportProcess {
 
     public static final String TROUBLE_RESOURCE = "processes/trouble-ticket.bpmn";
     public static final String SERVICE_REQUEST_RESOURCE = "processes/service-request.bpmn";
     public static final String SLA_RESOURCE = "processes/ticket-sla.dmn";
+    /** Which support group's personnel work an employee's project (SUP-13). */
+    public static final String EMPLOYEE_PROJECTS_RESOURCE = "processes/employee-project-groups.dmn";
+    public static final String REACTIVATION_RESOURCE = "processes/account-reactivation.bpmn";
+    public static final String REACTIVATION = "accountReactivation";
 
     public static final String CUSTOMER_REPLIED = "TicketCustomerReplied";
     public static final String CONFIRMATION = "TicketConfirmation";
@@ -70,8 +77,35 @@ public final class SupportProcess {
         public static final String CONFIRMATION_COMMENT = "confirmationComment";
         public static final String CONFIRMATION_CLOSE_TEXT = "confirmationCloseText";
         public static final String CLOSED_REASON = "closedReason";
+        /** The employee's project (SUP-13), and the support group of its personnel (employee-project-groups.dmn). */
+        public static final String PROJECT = "project";
+        public static final String PROJECT_GROUP = "projectGroup";
+        /** The agent customer care chose when recording the ticket (SUP-04); empty: the least-loaded one. */
+        public static final String CHOSEN_AGENT = "chosenAgent";
+        /** How the agent relayed the resolution (SUP-08): EMAIL or PHONE; on the phone, the notes and the answer. */
+        public static final String RELAY_CHANNEL = "relayChannel";
+        public static final String CALL_NOTES = "callNotes";
+        public static final String PHONE_ANSWER = "phoneAnswer";
 
         private Vars() {
+        }
+    }
+
+    /** The variables of account reactivation (SUP-12) besides the ticket's contact and channel ones. */
+    public static final class Reactivation {
+        public static final String NUMBER_PREFIX = "R";
+        public static final String NUMBER = "reactivationNumber";
+        /** When the client last used the account, as they remember it. */
+        public static final String LAST_ACTIVE = "lastActive";
+        public static final String VERIFICATION = "verificationOutcome";
+        public static final String VERIFICATION_NOTES = "verificationNotes";
+        /** Why the account is not reactivated, in words for the client (their email says it). */
+        public static final String DECLINE_REASON = "declineReason";
+        public static final String RESTORE_NOTES = "restoreNotes";
+        /** The login the client uses again, which their email gives them. */
+        public static final String LOGIN = "portalLogin";
+
+        private Reactivation() {
         }
     }
 

@@ -39,6 +39,6 @@ public record Ticket(String number, Kind kind, String processInstanceId, String 
 
     public enum EventType {
         RECEIVED, ASSIGNED, REASSIGNED, ACKNOWLEDGED, WAITING, CUSTOMER_REPLIED, COMMENT, ESCALATED, RESOLVED,
-        CONFIRMED, REOPENED, CLOSED, ARTICLE_SAVED
+        CONFIRMED, REOPENED, CLOSED, ARTICLE_SAVED, CALLED
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +31,26 @@ public class TicketAssignment {
             Map<String, Instant> lastAssigned = tickets.lastAssigned(members.stream().map(User::getId).toList());
             return Comparator.comparing(user -> lastAssigned.getOrDefault(user.getId(), Instant.MIN));
         });
+    }
+
+    /**
+     * The agent of a ticket of {@code group} (SUP-04): the one customer care chose when recording it, who must be a
+     * member of the group; without a choice, the least-loaded member (empty when the group has none).
+     *
+     * @throws BadUserRequestException when the chosen agent is no member of the group: the start is refused (Tasklist
+     *                                 and the engine's REST API answer 400), nothing is written
+     */
+    public Optional<String> agentFor(String group, String chosen) {
+        if (chosen == null || chosen.isBlank()) {
+            return leastLoaded(group).map(User::getId);
+        }
+        String agent = chosen.trim();
+        if (!people.isMember(agent, group)) {
+            throw new BadUserRequestException("The ticket cannot be assigned: " + SupportProcess.Vars.CHOSEN_AGENT + " "
+                    + agent + " is no member of " + group + ", the group that takes this ticket. Choose one of its "
+                    + "members, or leave the agent empty for the least-loaded one.");
+        }
+        return Optional.of(agent);
     }
 
     /** The name the customer reads for whoever works the ticket: the user's name, or "the team" for nobody. */

@@ -71,7 +71,8 @@ public class TicketService {
                 .putValue(ACCOUNT_NUMBER, request.accountNumber() == null ? "" : request.accountNumber().trim())
                 .putValue(CHANNEL, (request.channel() == null ? NewTicket.Channel.PORTAL : request.channel()).name())
                 .putValue(REQUESTER_TYPE,
-                        (request.requesterType() == null ? NewTicket.RequesterType.CUSTOMER : request.requesterType()).name());
+                        (request.requesterType() == null ? NewTicket.RequesterType.CUSTOMER : request.requesterType()).name())
+                .putValue(PROJECT, request.project() == null ? "" : request.project().trim());
         runtime.startProcessInstanceByKey(kind.processKey(), number, variables);
         return new Created(number, kind, links.token(number), links.tracking(number));
     }

@@ -37,6 +37,8 @@ final class TicketStartCheck {
         String account = text(variables, ACCOUNT_NUMBER, false, missing, bad);
         String channel = text(variables, CHANNEL, false, missing, bad);
         String requesterType = text(variables, REQUESTER_TYPE, false, missing, bad);
+        String project = text(variables, PROJECT, false, missing, bad);
+        String chosenAgent = text(variables, CHOSEN_AGENT, false, missing, bad);
 
         if (name != null && (name.length() > 120 || !ONE_LINE.matcher(name).matches())) {
             bad.add(CONTACT_NAME + " must be one line of at most 120 characters");
@@ -60,6 +62,12 @@ final class TicketStartCheck {
         oneOf(requesterType, REQUESTER_TYPE, NewTicket.RequesterType.values(), bad);
         if (account != null && (account.length() > 40 || !ACCOUNT.matcher(account).matches())) {
             bad.add(ACCOUNT_NUMBER + " must be at most 40 letters, digits and dashes");
+        }
+        if (project != null && (project.length() > 60 || !ACCOUNT.matcher(project).matches())) {
+            bad.add(PROJECT + " must be at most 60 letters, digits and dashes");
+        }
+        if (chosenAgent != null && (chosenAgent.length() > 64 || !ONE_LINE.matcher(chosenAgent).matches())) {
+            bad.add(CHOSEN_AGENT + " must be a user id of one line, at most 64 characters");
         }
         if (missing.isEmpty() && bad.isEmpty()) {
             return;

@@ -18,6 +18,9 @@ final class TicketVariables {
         scope.setVariable(SAVE_AS_ARTICLE, false);
         scope.setVariable(ARTICLE_TITLE, null);
         scope.setVariable(ARTICLE_SYMPTOMS, null);
+        scope.setVariable(RELAY_CHANNEL, null);
+        scope.setVariable(CALL_NOTES, null);
+        scope.setVariable(PHONE_ANSWER, null);
     }
 
     static void setFirstResponse(VariableScope scope, SupportPolicy policy, SupportPolicy.Target target) {

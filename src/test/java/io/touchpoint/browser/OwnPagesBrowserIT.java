@@ -50,7 +50,7 @@ class OwnPagesBrowserIT extends BrowserTestSupport {
                 "Since 8:00 every desk phone at reception shows No service; the log says "
                         + "https://pbx.harbor.example/admin/registrations/failed?since=2026-12-01T08:00:00-05:00&all=true",
                 NewTicket.Category.OUTAGE, NewTicket.Priority.P1, null, null, "ops@harbor-phones.example", "Hana Ortiz",
-                "ACC-5151", NewTicket.Channel.PORTAL, NewTicket.RequesterType.CUSTOMER));
+                "ACC-5151", NewTicket.Channel.PORTAL, NewTicket.RequesterType.CUSTOMER, null));
         ProcessInstance ticket = runtime.createProcessInstanceQuery().processInstanceBusinessKey(created.ticketNumber())
                 .singleResult();
         complete(ticket, "UserTask_AcknowledgeTicket", Map.of("acknowledgementNote", "Calling the site now"));

@@ -245,7 +245,7 @@ class SupportBrowserIT extends BrowserTestSupport {
     private static NewTicket ticket(String category, NewTicket.Priority priority) {
         return new NewTicket("Handset does not boot", "The reception handset stays dark after a power cut.",
                 NewTicket.Category.valueOf(category), priority, null, null, "ops@harbor.example", "Hana Ortiz",
-                "ACC-5150", NewTicket.Channel.PORTAL, NewTicket.RequesterType.CUSTOMER);
+                "ACC-5150", NewTicket.Channel.PORTAL, NewTicket.RequesterType.CUSTOMER, null);
     }
 
     private ProcessInstance instance(String number) {

@@ -87,7 +87,7 @@ class RoleAccessTest {
     @Test
     void customerCareSeesAndReassignsEveryTicketButHasNoCockpit() {
         String ticket = tickets.open(new NewTicket("Internet down", "No connection since 9:00.", NewTicket.Category.OUTAGE,
-                NewTicket.Priority.P2, null, null, "ops@harbor.example", "Hana Ortiz", null, null, null)).ticketNumber();
+                NewTicket.Priority.P2, null, null, "ops@harbor.example", "Hana Ortiz", null, null, null, null)).ticketNumber();
         Task acknowledge = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
                 .processInstanceBusinessKey(ticket).taskDefinitionKey("UserTask_AcknowledgeTicket").singleResult(),
                 task -> task != null);
@@ -114,7 +114,7 @@ class RoleAccessTest {
     void aTicketMovedToSecondLevelLeavesFirstLevelsView() {
         String ticket = tickets.open(new NewTicket("Fiber link flapping", "The link drops every few minutes.",
                 NewTicket.Category.DEGRADED_SERVICE, NewTicket.Priority.P2, null, null, "ops@harbor.example", "Hana Ortiz",
-                null, null, null)).ticketNumber();
+                null, null, null, null)).ticketNumber();
         String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(ticket).singleResult().getId();
         Task acknowledge = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
                 .processInstanceId(instance).taskDefinitionKey("UserTask_AcknowledgeTicket").singleResult(), t -> t != null);
@@ -241,7 +241,7 @@ class RoleAccessTest {
 
     private static NewTicket billingQuestion() {
         return new NewTicket("Charged twice", "Two charges in November.", NewTicket.Category.BILLING, NewTicket.Priority.P3,
-                null, null, "ann@acme.example", "Ann Lee", "ACC-2040", null, null);
+                null, null, "ann@acme.example", "Ann Lee", "ACC-2040", null, null, null);
     }
 
 }

@@ -182,6 +182,8 @@ class TicketApiTest {
                 Arguments.of("no priority and no urgency", OUTAGE.replace(", \"urgency\": \"MEDIUM\"", ""), List.of("priority")),
                 Arguments.of("missing fields", "{\"subject\": \"Help\"}",
                         List.of("category", "description", "requesterEmail", "requesterName")),
+                Arguments.of("employee's project with spaces", OUTAGE.replace("\"channel\"",
+                        "\"requesterType\": \"EMPLOYEE\", \"project\": \"core network\", \"channel\""), List.of("project")),
                 Arguments.of("subject on two lines", OUTAGE.replace("Phones down at", "Phones\\ndown at"), List.of("subject")),
                 Arguments.of("unknown field", OUTAGE.replace("\"channel\"", "\"severity\": 1, \"channel\""), List.of("severity")));
     }

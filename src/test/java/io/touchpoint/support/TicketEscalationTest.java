@@ -78,7 +78,7 @@ class TicketEscalationTest {
     Ticket open() {
         TicketService.Created created = service.open(new NewTicket("Phones down", "No dial tone since 7:00",
                 NewTicket.Category.OUTAGE, null, NewTicket.Level.HIGH, NewTicket.Level.MEDIUM, "ann@acme.example",
-                "Ann Lee", "ACC-2040", null, null));
+                "Ann Lee", "ACC-2040", null, null, null));
         return tickets.find(created.ticketNumber()).orElseThrow();
     }
 

@@ -38,11 +38,12 @@ class TicketSlaDecisionTest {
                 Arguments.of("Rule_03 general inquiry", "P4", "GENERAL", "STANDARD", "EMPLOYEE", 480, 2700, "account-relations"),
                 Arguments.of("Rule_04 P1 premium outage", "P1", "OUTAGE", "PREMIUM", "CUSTOMER", 30, 240, "tech-support"),
                 Arguments.of("Rule_05 P1 outage", "P1", "OUTAGE", "STANDARD", "CUSTOMER", 60, 240, "tech-support"),
-                Arguments.of("Rule_06 P2 premium degraded", "P2", "DEGRADED_SERVICE", "PREMIUM", "CUSTOMER", 60, 480, "tech-support"),
-                Arguments.of("Rule_07 P2 equipment", "P2", "EQUIPMENT", "STANDARD", "EMPLOYEE", 120, 480, "tech-support"),
-                Arguments.of("Rule_08 P3 employee access", "P3", "ACCESS", "STANDARD", "EMPLOYEE", 480, 2700, "tech-support"),
+                Arguments.of("Rule_06 P3 employee access, treated urgently", "P3", "ACCESS", "STANDARD", "EMPLOYEE", 60, 480, "tech-support"),
+                Arguments.of("Rule_07 P2 premium degraded", "P2", "DEGRADED_SERVICE", "PREMIUM", "CUSTOMER", 60, 480, "tech-support"),
+                Arguments.of("Rule_08 P2 equipment", "P2", "EQUIPMENT", "STANDARD", "CUSTOMER", 120, 480, "tech-support"),
                 Arguments.of("Rule_09 P3 customer access", "P3", "ACCESS", "PREMIUM", "CUSTOMER", 240, 1620, "tech-support"),
-                Arguments.of("Rule_10 P4 equipment", "P4", "EQUIPMENT", "STANDARD", "CUSTOMER", 480, 2700, "tech-support"));
+                Arguments.of("Rule_10 P4 equipment", "P4", "EQUIPMENT", "STANDARD", "CUSTOMER", 480, 2700, "tech-support"),
+                Arguments.of("Rule_05 P1 employee outage: as a customer's, never slower", "P1", "OUTAGE", "STANDARD", "EMPLOYEE", 60, 240, "tech-support"));
     }
 
     @ParameterizedTest(name = "{0}")

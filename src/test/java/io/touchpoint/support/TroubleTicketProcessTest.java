@@ -3,6 +3,7 @@ package io.touchpoint.support;
 import static io.touchpoint.support.SupportProcess.Vars.*;
 import static io.touchpoint.testing.ProcessTestBeans.newYork;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -43,9 +45,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A trouble ticket's journey (processes/trouble-ticket.bpmn with ticket-sla.dmn): acknowledged at once, assigned
  * by SLA to the least-loaded agent, warned and escalated when late, paused while the customer owes an answer,
- * resolved with the knowledge base, confirmed or reopened, closed after silence, and rated.
+ * resolved with the knowledge base, relayed by email or phone, confirmed or reopened, closed after silence, and
+ * rated; an employee's request goes urgently to the personnel of their project; customer care may choose the agent.
  */
-@Deployment(resources = {SupportProcess.TROUBLE_RESOURCE, SupportProcess.SLA_RESOURCE})
+@Deployment(resources = {SupportProcess.TROUBLE_RESOURCE, SupportProcess.SLA_RESOURCE,
+        SupportProcess.EMPLOYEE_PROJECTS_RESOURCE})
 class TroubleTicketProcessTest {
 
     @RegisterExtension
@@ -462,6 +466,130 @@ class TroubleTicketProcessTest {
         }
     }
 
+    @Test
+    void anEmployeesRequestIsTreatedUrgentlyByThePersonnelOfTheirProjectWithTheReplyThatMeasuresWillBeTaken() {
+        // Austin cannot log in to his work profile since the security update: he emails the admin office
+        String number = beans.numbers.next("T");
+        ProcessInstance ticket = runtimeService().startProcessInstanceByKey("troubleTicket", number,
+                ticketVariables("P3", "ACCESS", "").number(number).channel("EMAIL").employee("core-network").build());
+        AsyncSteps.runDue();
+
+        // the project table gives the core network's personnel, second level; rule 6 of the SLA table: urgent
+        Task acknowledge = task("UserTask_AcknowledgeTicket", ticket);
+        assertThat(acknowledge).isAssignedTo("lars").hasCandidateGroupAssociated(SupportProcess.SECOND_LEVEL)
+                .hasDueDate(newYork("2026-11-30T10:00"));
+        assertThat(ticket).hasPassed("BusinessRuleTask_DecideProjectGroup").variables()
+                .containsEntry(PROJECT, "CORE-NETWORK").containsEntry(PROJECT_GROUP, SupportProcess.SECOND_LEVEL)
+                .containsEntry(FIRST_RESPONSE_MINUTES, 60).containsEntry(RESOLUTION_MINUTES, 480);
+
+        // the reply that appropriate measures will be taken, instead of the customers' acknowledgement
+        assertThat(beans.emails.sent()).singleElement().satisfies(email -> {
+            assertThat(email.template()).isEqualTo("employee-request-received");
+            assertThat(email.to()).isEqualTo("austin@touchpoint.example");
+            assertThat(email.subject()).isEqualTo("Your request " + number + ": appropriate measures will be taken");
+        });
+        Map<String, Object> model = new HashMap<>(runtimeService().getVariables(ticket.getId()));
+        model.put("trackingLink", support.links.tracking(number));
+        assertThat(support.mail.emails().renderText("employee-request-received", model)).contains(
+                "Appropriate measures will be taken", "assigned to your project (CORE-NETWORK)", "treated urgently",
+                "Lars Berg takes care of it", "We respond by: Mon 30 Nov 2026, 10:00 EST", support.links.tracking(number));
+        assertThat(support.tickets.timeline(number)).extracting(Ticket.Event::detail).contains("Assigned to Lars Berg");
+
+        // an employee of a project the table does not list: first-level tech support, as urgently
+        ProcessInstance other = runtimeService().startProcessInstanceByKey("troubleTicket",
+                ticketVariables("P4", "EQUIPMENT", "").employee("OTHER").build());
+        assertThat(task("UserTask_AcknowledgeTicket", other).getAssignee()).isIn("tim", "terrence");
+        assertThat(other).variables().containsEntry(PROJECT_GROUP, "tech-support").containsEntry(FIRST_RESPONSE_MINUTES, 60);
+
+        complete(acknowledge);
+        assertThat(task("UserTask_WorkTicket", ticket)).isAssignedTo("lars");
+    }
+
+    @Test
+    void customerCareChoosesTheAgentWhenRecordingAndTheSlaTablesGroupStays() {
+        // the automatic proposal: the least-loaded agent gets the first ticket
+        ProcessInstance first = openTicket("P3", "EQUIPMENT", "");
+        String busy = task("UserTask_AcknowledgeTicket", first).getAssignee();
+
+        // Kim gives the next one to the same agent, who knows the customer, although the other has less work
+        String number = beans.numbers.next("T");
+        ProcessInstance chosen = runtimeService().startProcessInstanceByKey("troubleTicket", number,
+                ticketVariables("P3", "EQUIPMENT", "").number(number).recordedBy("kim").chosenAgent(busy).build());
+        Task acknowledge = task("UserTask_AcknowledgeTicket", chosen);
+        assertThat(acknowledge).isAssignedTo(busy).hasCandidateGroupAssociated("tech-support");
+        assertThat(support.tickets.timeline(number)).filteredOn(event -> event.type() == Ticket.EventType.ASSIGNED)
+                .singleElement().satisfies(event -> {
+                    assertThat(event.detail()).isEqualTo("Assigned to " + (busy.equals("tim") ? "Tim Samuel" : "Terrence Hank")
+                            + " by customer care");
+                    assertThat(event.actor()).isEqualTo("kim");
+                });
+
+        // an agent outside the ticket's group is refused: the start fails (Tasklist shows the message), no ticket runs
+        String refused = beans.numbers.next("T");
+        assertThatThrownBy(() -> runtimeService().startProcessInstanceByKey("troubleTicket", refused,
+                ticketVariables("P3", "EQUIPMENT", "").number(refused).recordedBy("kim").chosenAgent("lars").build()))
+                .isInstanceOf(BadUserRequestException.class)
+                .hasMessageContaining("chosenAgent lars is no member of tech-support");
+        assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(refused).count()).isZero();
+    }
+
+    @Test
+    void aResolutionConfirmedOnThePhoneClosesTheTicketWithoutTheConfirmationEmail() {
+        ProcessInstance ticket = openTicket("P2", "EQUIPMENT", "");
+        String number = number(ticket);
+        complete(task("UserTask_AcknowledgeTicket", ticket));
+        beans.emails.clear();
+
+        complete(task("UserTask_WorkTicket", ticket), withVariables(WORK_OUTCOME, "RESOLVED",
+                RESOLUTION, "Replaced the handset's power supply.", RELAY_CHANNEL, "PHONE",
+                CALL_NOTES, "Called Ann at 11:40, she tried two calls", PHONE_ANSWER, "CONFIRMED"));
+        AsyncSteps.runDue();
+
+        assertThat(ticket).hasPassed("Task_RecordPhoneRelay", "Task_CloseTicket").hasNotPassed("Task_SendResolution")
+                .isWaitingAt("ReceiveTask_SurveyAnswered").variables().containsEntry(CLOSED_REASON, "CONFIRMED");
+        assertThat(beans.emails.templates()).as("no confirmation email").isEmpty();
+        assertThat(support.tickets.find(number).orElseThrow().status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(support.tickets.timeline(number)).extracting(Ticket.Event::type).containsSubsequence(
+                Ticket.EventType.RESOLVED, Ticket.EventType.CALLED, Ticket.EventType.CONFIRMED, Ticket.EventType.CLOSED);
+        assertThat(support.tickets.timeline(number)).extracting(Ticket.Event::detail)
+                .contains("You confirmed the fix on the phone").noneMatch(detail -> detail != null && detail.contains("11:40"));
+    }
+
+    @Test
+    void notFixedOnThePhoneReopensTheTicketAndNoAnswerYetSendsTheConfirmationEmail() {
+        ProcessInstance ticket = openTicket("P2", "EQUIPMENT", "");
+        String number = number(ticket);
+        complete(task("UserTask_AcknowledgeTicket", ticket));
+        String agent = task("UserTask_WorkTicket", ticket).getAssignee();
+
+        complete(task("UserTask_WorkTicket", ticket), withVariables(WORK_OUTCOME, "RESOLVED",
+                RESOLUTION, "Reset the handset.", RELAY_CHANNEL, "PHONE", CALL_NOTES, "Ann: still no dial tone",
+                PHONE_ANSWER, "NOT_FIXED"));
+        AsyncSteps.runDue();
+
+        // the reopen path: back to the same agent, counted, the supervisor told, the work form's answers cleared
+        assertThat(ticket).hasPassed("Task_ReopenTicket").hasNotPassed("Task_SendResolution").variables()
+                .containsEntry(REOPEN_COUNT, 1).containsEntry(ESCALATION_LEVEL, 1).containsEntry(RELAY_CHANNEL, null)
+                .containsEntry(PHONE_ANSWER, null);
+        assertThat(beans.emails.templates()).endsWith("ticket-reopened").doesNotContain("ticket-resolved");
+        Task again = task("UserTask_WorkTicket", ticket);
+        assertThat(again).isAssignedTo(agent);
+        assertThat(support.tickets.timeline(number)).last().satisfies(event ->
+                assertThat(event.type()).isEqualTo(Ticket.EventType.ESCALATED));
+        assertThat(support.tickets.timeline(number)).extracting(Ticket.Event::detail)
+                .contains("Reopened (1 time): not fixed yet, you told us on the phone");
+
+        // the second fix is explained on the phone, and the customer wants to test it first
+        complete(again, withVariables(WORK_OUTCOME, "RESOLVED", RESOLUTION, "Replaced the handset.",
+                RELAY_CHANNEL, "PHONE", CALL_NOTES, "Ann will test after lunch", PHONE_ANSWER, "NO_ANSWER_YET"));
+        AsyncSteps.runDue();
+        assertThat(ticket).isWaitingAt("ReceiveTask_Confirmation");
+        assertThat(beans.emails.templates()).endsWith("ticket-resolved");
+        assertThat(support.service.confirm(number, support.links.token(number), true, "Works"))
+                .isEqualTo(TicketService.Outcome.DONE);
+        assertThat(ticket).variables().containsEntry(CLOSED_REASON, "CONFIRMED");
+    }
+
     // -----------------------------------------------------------------------------------------------------------
 
     ProcessInstance openTicket(String priority, String category, String account) {
@@ -532,6 +660,21 @@ class TroubleTicketProcessTest {
 
         TicketVariables channel(String channel) {
             values.put(CHANNEL, channel);
+            return this;
+        }
+
+        /** Austin, an employee of {@code project}. */
+        TicketVariables employee(String project) {
+            values.put(REQUESTER_TYPE, "EMPLOYEE");
+            values.put(PROJECT, project);
+            values.put(CONTACT_NAME, "Austin Coy");
+            values.put(CONTACT_EMAIL, "austin@touchpoint.example");
+            values.put(SUBJECT, "Cannot log in to my work profile");
+            return this;
+        }
+
+        TicketVariables chosenAgent(String agent) {
+            values.put(CHOSEN_AGENT, agent);
             return this;
         }
 

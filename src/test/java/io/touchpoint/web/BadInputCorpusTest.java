@@ -145,7 +145,8 @@ class BadInputCorpusTest {
                         Field.of("requesterName", Kind.ONE_LINE, true, "\"Cora Pus\"", 120),
                         Field.of("accountNumber", Kind.ACCOUNT, false, "\"ACC-1\"", 40),
                         Field.of("channel", Kind.ENUM, false, "\"PORTAL\"", 0),
-                        Field.of("requesterType", Kind.ENUM, false, "\"CUSTOMER\"", 0))),
+                        Field.of("requesterType", Kind.ENUM, false, "\"CUSTOMER\"", 0),
+                        Field.of("project", Kind.ACCOUNT, false, "\"CORE-NETWORK\"", 60))),
                 new Endpoint("quote request", "/api/quote-requests", List.of(), List.of(
                         Field.of("companyName", Kind.ONE_LINE, true, "\"Corpus Inc\"", 120),
                         Field.of("contactName", Kind.ONE_LINE, true, "\"Cora Pus\"", 120),

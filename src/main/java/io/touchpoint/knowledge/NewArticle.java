@@ -17,4 +17,18 @@ public record NewArticle(
         @Size(max = 10) List<@NotBlank @Size(max = 30) @Pattern(regexp = "[^,\\p{Cc}\\p{Zl}\\p{Zp}]*",
                 message = "must be one tag: no commas, on one line") String> tags,
         @Size(max = 32) @Pattern(regexp = Text.ONE_LINE, message = Text.ONE_LINE_MESSAGE) String sourceTicket) {
+
+    /**
+     * The tags a person typed in one field, separated by commas ("Yealink, voicemail"): trimmed, blanks and control
+     * characters dropped, each cut to 30 characters, at most 10, as the API would accept them.
+     */
+    public static List<String> tags(String typed) {
+        if (typed == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(typed.split(","))
+                .map(tag -> tag.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]", " ").strip())
+                .filter(tag -> !tag.isEmpty()).map(tag -> tag.length() <= 30 ? tag : tag.substring(0, 30).strip())
+                .distinct().limit(10).toList();
+    }
 }

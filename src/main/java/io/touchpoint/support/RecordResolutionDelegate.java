@@ -6,7 +6,6 @@ import io.touchpoint.calendar.BusinessCalendar;
 import io.touchpoint.knowledge.KnowledgeBase;
 import io.touchpoint.knowledge.NewArticle;
 import java.util.Date;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -48,7 +47,8 @@ public class RecordResolutionDelegate implements JavaDelegate {
         if (Boolean.TRUE.equals(execution.getVariable(SAVE_AS_ARTICLE))) {
             long id = knowledge.create(new NewArticle((String) execution.getVariable(ARTICLE_TITLE),
                     (String) execution.getVariable(ARTICLE_SYMPTOMS), resolution,
-                    (String) execution.getVariable(CATEGORY), List.of(), number), agent);
+                    (String) execution.getVariable(CATEGORY), NewArticle.tags((String) execution.getVariable(ARTICLE_TAGS)),
+                    number), agent);
             execution.setVariable(ARTICLE_ID, id);
             tickets.record(number, Ticket.EventType.ARTICLE_SAVED, texts.text("article-saved", String.valueOf(id)), agent);
         }

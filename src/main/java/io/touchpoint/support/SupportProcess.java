@@ -71,6 +71,8 @@ public final class SupportProcess {
         public static final String SAVE_AS_ARTICLE = "saveAsArticle";
         public static final String ARTICLE_TITLE = "articleTitle";
         public static final String ARTICLE_SYMPTOMS = "articleSymptoms";
+        /** The tags of the article, as typed: separated by commas. */
+        public static final String ARTICLE_TAGS = "articleTags";
         public static final String ARTICLE_ID = "knowledgeArticleId";
         public static final String SUGGESTED_ARTICLES = "suggestedArticles";
         public static final String CONFIRMED = "customerConfirmed";

@@ -110,6 +110,7 @@ class SupportBrowserIT extends BrowserTestSupport {
         assertThat(formField(page, "Save this fix as a knowledge-base article")).isChecked();
         typeInForm(page, "Article title", "Voicemail to email fails after the mail password changed");
         typeInForm(page, "Symptoms the customer saw", "No voicemail arrives by email since a password change");
+        typeInForm(page, "Tags (optional)", "voicemail, mail password");
         formField(page, "Article title").focus();
         assertThat(page.locator(".fjs-form-field-error")).hasCount(0);
         growViewportToContent(page, FORM_HEIGHT);
@@ -120,6 +121,8 @@ class SupportBrowserIT extends BrowserTestSupport {
                 .messageEventSubscriptionName("TicketConfirmation").count() == 1);
         Object articleId = runtime.getVariable(ticket.getId(), "knowledgeArticleId");
         assertThat(knowledge.find(((Number) articleId).longValue()).orElseThrow().sourceTicket()).isEqualTo(number);
+        assertThat(knowledge.find(((Number) articleId).longValue()).orElseThrow().tags())
+                .containsExactly("voicemail", "mail password");
         assertThat(consoleErrors).as("browser console errors").isEmpty();
     }
 

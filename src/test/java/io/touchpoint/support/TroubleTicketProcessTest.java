@@ -137,11 +137,13 @@ class TroubleTicketProcessTest {
         complete(work, withVariables(WORK_OUTCOME, "RESOLVED",
                 RESOLUTION, "The router firmware update broke SIP ALG. We turned SIP ALG off; phones registered again.",
                 SAVE_AS_ARTICLE, true, ARTICLE_TITLE, "Phones down after a router firmware update",
-                ARTICLE_SYMPTOMS, "All desk phones show No service after the router updated itself"));
+                ARTICLE_SYMPTOMS, "All desk phones show No service after the router updated itself",
+                ARTICLE_TAGS, " SIP ALG, router firmware,, Desk phones "));
         long articleId = ((Number) runtimeService().getVariable(ticket.getId(), ARTICLE_ID)).longValue();
         Article saved = support.knowledge.find(articleId).orElseThrow();
         assertThat(saved.sourceTicket()).isEqualTo(number);
         assertThat(saved.workaround()).contains("SIP ALG");
+        assertThat(saved.tags()).as("the tags the agent typed").containsExactly("sip alg", "router firmware", "desk phones");
         assertThat(ticket).variables().containsEntry(RESOLUTION_MET, true)
                 .containsEntry(CONFIRMATION_CLOSE_TEXT, "Thu 3 Dec 2026, 17:00 EST");
 

@@ -60,11 +60,12 @@ class OrderEventsApiTest {
     @Test
     void paymentThenSignatureCompletesTheOrder() {
         String order = orderWaitingForSignatureAndPayment();
+        // found before the events: once both are in, the order's presales instance may end at any moment
+        String instanceId = instanceOf(order).getId();
 
         assertThat(send(order, "PAYMENT_RECEIVED", "test-events-key").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(send(order, "ORDER_SIGNED", "test-events-key").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 
-        String instanceId = instanceOf(order).getId();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> history
                 .createHistoricVariableInstanceQuery().processInstanceId(instanceId)
                 .variableName(CustomerJourneyProcess.Vars.PRESALES_OUTCOME).variableValueEquals(CustomerJourneyProcess.Vars.PRESALES_OUTCOME,

@@ -131,7 +131,8 @@ class TroubleTicketProcessTest {
         Task work = task("UserTask_WorkTicket", ticket);
         assertThat(work).isAssignedTo(agent).hasDueDate(newYork("2026-11-30T17:00"));
         assertThat((String) runtimeService().getVariable(ticket.getId(), SUGGESTED_ARTICLES))
-                .startsWith("#" + known + " Desk phones lose registration");
+                .startsWith("- [#" + known + " Desk phones lose registration after a router reboot](/kb/" + known + "): ")
+                .contains("Reboot the phones after the router");
 
         later(Duration.ofHours(2));
         complete(work, withVariables(WORK_OUTCOME, "RESOLVED",

@@ -154,6 +154,22 @@ class TasklistWorkdayBrowserIT extends BrowserTestSupport {
         }
     }
 
+    /** Point 11: the webapps show no "migrate to Camunda 8" banner (hidden by Touchpoint's user-styles.css). */
+    @Test
+    void theWebappsShowNoCamunda8Banner() {
+        Page admin = newPage(WIDTH, HEIGHT);
+        login(admin, "cockpit", "admin", "admin");
+        for (String app : List.of("cockpit", "tasklist", "admin")) {
+            admin.navigate(url("/camunda/app/" + app + "/"));
+            assertThat(admin.locator("[cam-widget-header] .navbar-brand")).isVisible();
+            assertThat(admin.locator(".ce-eol-banner")).hasCount(1);
+            assertThat(admin.locator(".ce-eol-banner")).isHidden();
+            calm(admin);
+            screenshot(admin, "tasklist-workday-06-no-banner-" + app);
+        }
+        assertThat(consoleErrors).as("browser console errors").isEmpty();
+    }
+
     // --- helpers
 
     /** Moves the mouse off the filters, so that no tooltip covers them in a screenshot. */

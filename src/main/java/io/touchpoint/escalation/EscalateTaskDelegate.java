@@ -10,12 +10,14 @@ import org.springframework.stereotype.Component;
 /**
  * The generic "escalate a late task" step: the open tasks of {@code taskDefinitionKey} in this process instance
  * are offered to {@code group} as well (input parameters), and raised to high priority, so the late task shows in
- * that group's queue. Records {@code escalatedTo} for reports.
+ * that group's queue and in the "Escalated" filter ({@link TaskPriorities#escalated(int)}). Records {@code escalatedTo}
+ * for reports.
  */
 @Component("escalateTask")
 public class EscalateTaskDelegate implements JavaDelegate {
 
-    public static final int ESCALATED_PRIORITY = 80;
+    /** The lowest priority of an escalated task ({@link TaskPriorities#ESCALATED}). */
+    public static final int ESCALATED_PRIORITY = TaskPriorities.ESCALATED;
     /** The variable that records the group a late task went to, for reports. */
     public static final String ESCALATED_TO = "escalatedTo";
 
@@ -33,7 +35,7 @@ public class EscalateTaskDelegate implements JavaDelegate {
                 .taskDefinitionKey(taskKey).list();
         for (Task task : late) {
             tasks.addCandidateGroup(task.getId(), group);
-            tasks.setPriority(task.getId(), ESCALATED_PRIORITY);
+            tasks.setPriority(task.getId(), TaskPriorities.escalated(task.getPriority()));
         }
         execution.setVariable(ESCALATED_TO, group);
     }

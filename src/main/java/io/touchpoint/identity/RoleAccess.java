@@ -33,6 +33,10 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>Every role uses Tasklist and reads the definitions of the processes it works in; it sees a task when it is a
  * candidate or the assignee (the engine grants that per task), so a technician never sees billing's tasks.</li>
+ * <li>Every role reads the instances of the processes it works in ({@code READ_INSTANCE}): the variables that
+ * Tasklist's list shows with each task (company, numbers, subject) are read with the process instance's permissions,
+ * not the task's; nothing of another role's processes. Every role reads the users, so that Tasklist names colleagues
+ * by their full names.</li>
  * <li>Starters: sales reps start a customer journey, customer care records tickets, service requests and account
  * reactivations,
  * account relations and billing record service requests.</li>
@@ -40,8 +44,8 @@ import org.springframework.stereotype.Component;
  * <li>Managers ({@code sales-manager}, {@code support-supervisor}) get Cockpit and read their processes' instances,
  * tasks and history; analysts get Cockpit with read access to every definition; admins ({@code camunda-admin})
  * keep everything.</li>
- * <li>Task filters for everyone: "My tasks", "My group's queue", "Due today", "Escalated"; "Support tickets" for
- * customer care and the supervisors.</li>
+ * <li>Task filters for everyone: "My tasks", "My group's queue", "Due today" (mine and my groups' unclaimed ones),
+ * "Escalated"; "Support tickets" for customer care and the supervisors.</li>
  * </ul>
  */
 @Component
@@ -57,6 +61,7 @@ public class RoleAccess {
             // support's variables (SupportProcess.Vars; identity is below support in the package graph)
             Map.of("name", "ticketNumber", "label", "Ticket"),
             Map.of("name", "ticketSubject", "label", "Subject"),
+            Map.of("name", "priority", "label", "Ticket priority"),
             Map.of("name", "reactivationNumber", "label", "Reactivation"));
 
     /** The processes each role works in. */
@@ -119,8 +124,12 @@ public class RoleAccess {
         Roles.ALL.forEach(role -> ensureGroup(role.id(), role.name()));
         ensureGroup(ANALYST, "Process analysts");
         Roles.ALL.forEach(role -> grant(role.id(), Resources.APPLICATION, "tasklist", ACCESS));
+        // colleagues by their full names in Tasklist (assignees on the cards, the assign dialog), not by login
+        Roles.ALL.forEach(role -> grant(role.id(), Resources.USER, ANY, READ));
         PROCESSES_BY_ROLE.forEach((role, processes) -> processes.forEach(process -> {
-            EnumSet<org.camunda.bpm.engine.authorization.Permissions> permissions = EnumSet.of(READ);
+            // READ_INSTANCE: the variables that Tasklist's list shows with each task (LIST_VARIABLES) are read with the
+            // permissions of the process instance, not of the task; a role reads them for its own processes only
+            EnumSet<org.camunda.bpm.engine.authorization.Permissions> permissions = EnumSet.of(READ, READ_INSTANCE);
             if (STARTS_BY_ROLE.getOrDefault(role, List.of()).contains(process)) {
                 permissions.add(CREATE_INSTANCE);
             }
@@ -128,13 +137,13 @@ public class RoleAccess {
                 permissions.addAll(List.of(READ_TASK, UPDATE_TASK));
             }
             if (MANAGERS.contains(role)) {
-                permissions.addAll(List.of(READ_INSTANCE, READ_HISTORY, READ_TASK));
+                permissions.addAll(List.of(READ_HISTORY, READ_TASK));
             }
             grant(role, Resources.PROCESS_DEFINITION, process, permissions.toArray(Permission[]::new));
         }));
         STARTS_BY_ROLE.keySet().forEach(role -> grant(role, Resources.PROCESS_INSTANCE, ANY, CREATE));
         MANAGERS.forEach(role -> {
-            // their processes' instances through READ_INSTANCE above: nothing of the other processes
+            // their processes' instances and history through the grants above: nothing of the other processes
             grant(role, Resources.APPLICATION, "cockpit", ACCESS);
             grant(role, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY);
         });
@@ -149,9 +158,12 @@ public class RoleAccess {
                 tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         filter("My group's queue", -5, "Unclaimed tasks of my groups", everyone,
                 tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
-        filter("Due today", 0, "My tasks and my groups' tasks due by the end of today", everyone,
-                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-                        .dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}"));
+        // mine, and my groups' unclaimed ones: a colleague's claimed task is the colleague's
+        filter("Due today", 0, "My tasks and my groups' unclaimed tasks due by the end of today", everyone,
+                tasks.createTaskQuery()
+                        .dueBeforeExpression("${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}")
+                        .or().taskAssigneeExpression("${currentUser()}")
+                        .taskCandidateGroupInExpression("${currentUserGroups()}").endOr());
         filter("Escalated", 5, "Late tasks raised to high priority", everyone,
                 tasks.createTaskQuery().taskMinPriority(80));
         filter("Support tickets", 10, "Every open ticket, service request and account reactivation, to triage and "

@@ -1,6 +1,6 @@
 package io.touchpoint.support;
 
-import io.touchpoint.escalation.EscalateTaskDelegate;
+import io.touchpoint.escalation.TaskPriorities;
 import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.TaskService;
@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 /**
  * Escalating a ticket (SUP-06): at level 1 the support supervisor follows it, at level 2 it moves to second-level
  * support ({@code tech-support-l2}), to its least-loaded member. The agent's open tasks are raised to high priority
- * and, at level 2, handed over: the first-level group leaves them (and with it its grant on them, see
- * {@code identity.TaskGrantsPlugin}), the second level joins, and the new agent is assigned. The ticket's row and
+ * (once per level, see {@link TaskPriorities}) and, at level 2, handed over: the first-level group leaves them (and
+ * with it its grant on them, see {@code identity.TaskGrantsPlugin}), the second level joins, and the new agent is assigned. The ticket's row and
  * timeline say so.
  */
 @Service
@@ -59,8 +59,10 @@ public class TicketEscalation {
             agent = secondLevel;
             tickets.assigned(ticket.number(), group, agent);
         }
+        // raised once for each level the ticket goes up (at least once), as TicketTaskCards gives a later task
+        int raises = Math.max(1, level - ticket.level());
         for (Task task : open) {
-            tasks.setPriority(task.getId(), EscalateTaskDelegate.ESCALATED_PRIORITY);
+            tasks.setPriority(task.getId(), TaskPriorities.escalated(task.getPriority(), raises));
         }
         int newLevel = Math.max(ticket.level(), level);
         tickets.escalated(ticket.number(), newLevel);

@@ -84,7 +84,7 @@ class ProvisioningTasklistBrowserIT extends BrowserTestSupport {
         assertThat(OffsetDateTime.parse((String) welcomeCallAt).toInstant())
                 .isEqualTo(callDay.atTime(14, 0).toInstant(ZoneOffset.UTC));
         assertThat(runtime.getVariable(instanceId, "welcomeCallNotes")).isEqualTo("The IT contact joins by phone.");
-        assertThat(awaitTask(instanceId, "Task_HoldWelcomeCall").getName()).isEqualTo("Hold the welcome call");
+        assertThat(awaitTask(instanceId, "Task_HoldWelcomeCall").getName()).startsWith("Hold the welcome call · ");
 
         assertThat(consoleErrors).as("browser console errors").isEmpty();
     }

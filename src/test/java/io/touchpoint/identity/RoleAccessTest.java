@@ -5,12 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.touchpoint.journey.Catalog;
+import io.touchpoint.journey.CustomerJourney;
+import io.touchpoint.journey.QuoteRequest;
 import io.touchpoint.support.NewTicket;
 import io.touchpoint.support.TicketService;
 import io.touchpoint.testing.TestSmtp;
 import io.touchpoint.testing.TouchpointSpringTest;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -28,7 +37,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * With authorization on, each role sees and works only its own tasks and processes, in the engine's API as in
@@ -58,6 +72,10 @@ class RoleAccessTest {
     TicketService tickets;
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    CustomerJourney journeys;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void aTechnicianDoesNotSeeBillingsTasksWhichBillingWorks() {
@@ -159,6 +177,88 @@ class RoleAccessTest {
                     .as(filter.getName()).isNotNull());
             return null;
         });
+    }
+
+    @Test
+    void salesRepsTaskListShowsTheCompanyButNoOtherRolesProcess() throws Exception {
+        String quote = journeys.start(new QuoteRequest("Harbor Dental Group", "Ann Lee", "ann@harbor.example",
+                "+1 555 010 0100", 8, List.of(Catalog.Service.HOSTED_VOICE), List.of(), "Old Telco", null));
+        Task introduce = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(quote).taskDefinitionKey("Task_IntroduceAndAnalyseNeeds").singleResult(),
+                task -> task != null);
+        String ticket = tickets.open(new NewTicket("Phones silent", "No calls since noon.", NewTicket.Category.OUTAGE,
+                NewTicket.Priority.P2, null, null, "ops@harbor.example", "Hana Ortiz", null, null, null, null)).ticketNumber();
+        String ticketInstance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(ticket).singleResult()
+                .getId();
+
+        // the task list Tasklist loads: the filter's list as HAL, with the filter's variables embedded per task
+        String queue = filters.createFilterQuery().filterName("My group's queue").singleResult().getId();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+        ResponseEntity<String> list = http.withBasicAuth("sara", "demo").exchange("/engine-rest/filter/" + queue
+                + "/list", HttpMethod.POST, new HttpEntity<>("{\"processInstanceBusinessKey\": \"" + quote + "\"}",
+                headers), String.class);
+
+        assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode task = JSON.readTree(list.getBody()).path("_embedded").path("task").get(0);
+        assertThat(task.path("id").asText()).isEqualTo(introduce.getId());
+        assertThat(task.path("name").asText()).as("the name tells whose task it is")
+                .isEqualTo("Introduce our team and analyse needs · Harbor Dental Group · " + quote);
+        assertThat(variables(task)).containsEntry("companyName", "Harbor Dental Group").containsEntry("quoteNumber", quote);
+
+        // nothing of support's processes: no instance, no variable
+        List<?> instances = http.withBasicAuth("sara", "demo").getForObject("/engine-rest/process-instance?businessKey="
+                + ticket, List.class);
+        List<?> variables = http.withBasicAuth("sara", "demo").getForObject(
+                "/engine-rest/variable-instance?processInstanceIdIn=" + ticketInstance, List.class);
+        assertThat(instances).isEmpty();
+        assertThat(variables).isEmpty();
+        assertThat(http.withBasicAuth("tim", "demo").getForObject("/engine-rest/variable-instance?processInstanceIdIn="
+                + ticketInstance, List.class)).as("tech support reads its own process").isNotEmpty();
+        assertThat(as("sara", () -> runtime.createProcessInstanceQuery().processDefinitionKey("troubleTicket").count()))
+                .isZero();
+        assertThat(as("theo", () -> runtime.createVariableInstanceQuery().processInstanceIdIn(ticketInstance).count()))
+                .isZero();
+    }
+
+    @Test
+    void dueTodayHoldsMyTasksAndMyGroupsUnclaimedOnesWithColleaguesByFullName() {
+        Date now = new Date();
+        Task mine = standaloneTask("Call back the florist", now, "tim");
+        Task colleagues = standaloneTask("Call back the bakery", now, "terrence");
+        Task unclaimed = standaloneTask("Call back the garage", now, null);
+        Task later = standaloneTask("Call back the dentist", Date.from(Instant.now().plus(Duration.ofDays(3))), null);
+        try {
+            String dueToday = filters.createFilterQuery().filterName("Due today").singleResult().getId();
+            List<String> tims = as("tim", () -> filters.<Task>list(dueToday).stream().map(Task::getId).toList());
+
+            assertThat(tims).contains(mine.getId(), unclaimed.getId()).doesNotContain(colleagues.getId(), later.getId());
+            assertThat(as("tim", () -> identity.createUserQuery().userId("terrence").singleResult()))
+                    .as("Tasklist shows a colleague by full name").isNotNull()
+                    .extracting(user -> user.getFirstName() + " " + user.getLastName()).isEqualTo("Terrence Hank");
+        } finally {
+            List.of(mine, colleagues, unclaimed, later).forEach(task -> tasks.deleteTask(task.getId(), true));
+        }
+    }
+
+    private Task standaloneTask(String name, Date due, String assignee) {
+        Task task = tasks.newTask();
+        task.setName(name);
+        task.setDueDate(due);
+        tasks.saveTask(task);
+        tasks.addCandidateGroup(task.getId(), Roles.TECH_SUPPORT);
+        if (assignee != null) {
+            tasks.setAssignee(task.getId(), assignee);
+        }
+        return task;
+    }
+
+    private static Map<String, String> variables(JsonNode task) {
+        Map<String, String> variables = new HashMap<>();
+        task.path("_embedded").path("variable").forEach(variable -> variables.put(variable.path("name").asText(),
+                variable.path("value").asText()));
+        return variables;
     }
 
     private boolean cockpit(String user) {

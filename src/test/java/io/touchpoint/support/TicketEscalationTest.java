@@ -44,7 +44,8 @@ class TicketEscalationTest {
         assertThat(escalated.workingGroup()).isEqualTo("tech-support");
         assertThat(escalated.assignee()).isEqualTo(ticket.assignee());
         assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getPriority())
-                .isEqualTo(EscalateTaskDelegate.ESCALATED_PRIORITY);
+                .isEqualTo(TicketTaskCards.priority(ticket.priority(), 1))
+                .isGreaterThanOrEqualTo(EscalateTaskDelegate.ESCALATED_PRIORITY);
         assertThat(tickets.find(ticket.number()).orElseThrow().escalationLevel()).isEqualTo(1);
         assertThat(timeline(ticket)).last().isEqualTo("Level 1: first response late; the support supervisor follows it");
     }
@@ -60,7 +61,8 @@ class TicketEscalationTest {
         assertThat(escalated).isEqualTo(new TicketEscalation.Escalated(2, "tech-support-l2", "lars", "Lars Olsen"));
         Task handedOver = tasks.createTaskQuery().taskId(task.getId()).singleResult();
         assertThat(handedOver.getAssignee()).isEqualTo("lars");
-        assertThat(handedOver.getPriority()).isEqualTo(EscalateTaskDelegate.ESCALATED_PRIORITY);
+        assertThat(handedOver.getPriority()).as("raised once per level").isEqualTo(TicketTaskCards.priority(ticket.priority(), 2))
+                .isGreaterThan(TicketTaskCards.priority(ticket.priority(), 1));
         assertThat(tasks.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId))
                 .contains("tech-support-l2").doesNotContain("tech-support");
         assertThat(authorizations.isUserAuthorized(firstAgent, List.of("tech-support"), Permissions.READ,

@@ -260,7 +260,8 @@ class TroubleTicketProcessTest {
         Task moved = task("UserTask_WorkTicket", ticket);
         assertThat(moved.getId()).isEqualTo(work.getId());
         assertThat(moved).isAssignedTo("lars");
-        assertThat(moved.getPriority()).isEqualTo(80);
+        // two levels up at once (from the engine's default 50): raised twice, to the highest (TaskPriorities)
+        assertThat(moved.getPriority()).isEqualTo(100);
         assertThat(candidateGroups(moved)).containsExactly(SupportProcess.SECOND_LEVEL);
         assertThat(ticket).variables().containsEntry(WORKING_GROUP, SupportProcess.SECOND_LEVEL)
                 .containsEntry(ASSIGNEE, "lars").containsEntry(ASSIGNEE_NAME, "Lars Berg").containsEntry(ESCALATION_LEVEL, 2);

@@ -26,6 +26,11 @@ public class TimelineTexts {
         return messages.getMessage(key, arguments, Locale.ENGLISH);
     }
 
+    /** The ticket's priority as the customer reads it ("High" for P2); an unknown code as it is. */
+    public String priority(String code) {
+        return messages.getMessage("priority." + code, null, code, Locale.ENGLISH);
+    }
+
     /** "Closed: ..." for a reason of {@code closeTicket} (CONFIRMED, NO_CONFIRMATION, NO_REPLY, ANSWERED, or another). */
     public String closed(String reason) {
         String text = messages.getMessage("closed." + reason, null, null, Locale.ENGLISH);

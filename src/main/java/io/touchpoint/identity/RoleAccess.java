@@ -148,8 +148,9 @@ public class RoleAccess {
             grant(role, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY);
         });
         grant(ANALYST, Resources.APPLICATION, "cockpit", ACCESS);
-        grant(ANALYST, Resources.PROCESS_DEFINITION, ANY, READ);
-        grant(ANALYST, Resources.DECISION_DEFINITION, ANY, READ);
+        // analysts improve the models from what instances do: running instances, history, heat maps; read-only
+        grant(ANALYST, Resources.PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY);
+        grant(ANALYST, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY);
         grant(ANALYST, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, READ);
         grant(ANALYST, Resources.DEPLOYMENT, ANY, READ);
 

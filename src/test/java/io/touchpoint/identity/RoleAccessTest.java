@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -64,6 +65,8 @@ class RoleAccessTest {
     TaskService tasks;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    HistoryService history;
     @Autowired
     RepositoryService repository;
     @Autowired
@@ -126,6 +129,16 @@ class RoleAccessTest {
         assertThat(cockpit("alex")).as("the analyst").isTrue();
         assertThat(authorizations.isUserAuthorized("alex", groups("alex"), Permissions.READ, Resources.PROCESS_DEFINITION,
                 "presales")).isTrue();
+        // the analyst improves models from what instances do: reads running instances and their history, read-only
+        assertThat(as("alex", () -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(ticket).count()))
+                .as("the analyst sees the running ticket").isEqualTo(1);
+        assertThat(as("alex", () -> history.createHistoricActivityInstanceQuery()
+                .processInstanceId(acknowledge.getProcessInstanceId()).count())).as("and its history").isPositive();
+        for (Permissions change : List.of(Permissions.UPDATE_INSTANCE, Permissions.DELETE_INSTANCE, Permissions.UPDATE,
+                Permissions.UPDATE_TASK)) {
+            assertThat(authorizations.isUserAuthorized("alex", groups("alex"), change, Resources.PROCESS_DEFINITION,
+                    "troubleTicket")).as("the analyst may not " + change).isFalse();
+        }
     }
 
     @Test

@@ -54,6 +54,9 @@ class PresalesTasklistBrowserIT extends BrowserTestSupport {
         login(sara, "tasklist", "sara", DEMO_PASSWORD);
         openTask(sara, introduce, "Number of seats");
         assertThat(formField(sara, "Company name")).hasValue("Bayside Veterinary Clinic");
+        // the quote she works on, and who the customer leaves
+        assertThat(formField(sara, "Quote number")).hasValue(quoteNumber);
+        assertThat(formField(sara, "Current provider")).hasValue("OldTel");
         assertThat(formField(sara, "Needs analysis")).isVisible();
         claimInTasklist(sara, "Needs analysis");
         typeInForm(sara, "Number of seats", "25");

@@ -237,7 +237,16 @@ class SupportBrowserIT extends BrowserTestSupport {
 
     private void diagram(Page page, ProcessInstance instance, String waitingAt, String endEvent, String name) {
         page.navigate(url("/camunda/app/cockpit/default/#/process-instance/" + instance.getId() + "/runtime"));
-        assertThat(page.locator(".djs-container g.djs-element[data-element-id='" + waitingAt + "']").first()).isVisible();
+        Locator waiting = page.locator(".djs-container g.djs-element[data-element-id='" + waitingAt + "']").first();
+        try {
+            assertThat(waiting).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions()
+                    .setTimeout(30_000));
+        } catch (org.opentest4j.AssertionFailedError notDrawn) {
+            // Cockpit once left the page without its diagram on CI (PostgreSQL run); a person reloads, and so does this
+            screenshot(page, name + "-not-drawn");
+            page.reload();
+            assertThat(waiting).isVisible();
+        }
         assertThat(page.locator(".djs-overlays[data-container-id='" + waitingAt + "'] .instance-count")).hasText("1");
         clickIfVisible(page.locator("[title='Maximize diagram']").first());
         page.locator("button[title='reset zoom']").click();

@@ -147,8 +147,7 @@ class PostSalesBrowserIT extends BrowserTestSupport {
         Task task = awaitTask(customer, taskKey);
         Page page = newPage(FORM_WIDTH, FORM_HEIGHT);
         login(page, "tasklist", user, DEMO_PASSWORD);
-        page.navigate(url("/camunda/app/tasklist/default/#/?task=" + task.getId()));
-        assertThat(page.locator("h2.task")).containsText(task.getName());
+        showTask(page, task);
         assertThat(page.locator(".fjs-form")).isVisible();
         for (String label : labels) {
             assertThat(page.locator(".fjs-form-field-label").filter(new Locator.FilterOptions().setHasText(label)).first())

@@ -257,8 +257,7 @@ class ProvisioningTasklistBrowserIT extends BrowserTestSupport {
     }
 
     private void openTask(Page page, Task task, String someLabel) {
-        page.navigate(url("/camunda/app/tasklist/default/#/?task=" + task.getId()));
-        assertThat(page.locator("h2.task")).containsText(task.getName());
+        showTask(page, task);
         assertThat(page.locator(".fjs-form")).isVisible();
         assertThat(label(page, someLabel)).isVisible();
     }

@@ -288,8 +288,7 @@ class SupportBrowserIT extends BrowserTestSupport {
     }
 
     private void openTask(Page page, Task task, String someLabel) {
-        page.navigate(url("/camunda/app/tasklist/default/#/?task=" + task.getId()));
-        assertThat(page.locator("h2.task")).containsText(task.getName());
+        showTask(page, task);
         assertThat(page.locator(".fjs-form")).isVisible();
         assertThat(page.locator(".fjs-form-field-label").filter(new Locator.FilterOptions().setHasText(someLabel)).first())
                 .isVisible();

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * {@code touchpoint.support.token-secret}, or this installation's generated secret, see {@link TrackingTokenSecret}),
  * so no token is stored and a token opens one ticket only.
  * Models put the links into emails: {@code ${ticketLinks.tracking(ticketNumber)}}, {@code confirm(..)},
- * {@code reopen(..)}.
+ * {@code reopen(..)}. Other customer links sign their own subject with the same key ({@link #sign}, {@link #verifies}),
+ * e.g. the install-date answer of provisioning.
  */
 @Component("ticketLinks")
 public class TicketLinks {
@@ -39,22 +40,32 @@ public class TicketLinks {
     }
 
     public String token(String ticketNumber) {
+        return sign("ticket:" + ticketNumber);
+    }
+
+    /** Whether {@code token} opens {@code ticketNumber}; compares in constant time. */
+    public boolean opens(String ticketNumber, String token) {
+        return ticketNumber != null && verifies("ticket:" + ticketNumber, token);
+    }
+
+    /** The token of a customer link to {@code subject} ({@code kind:id}, e.g. {@code ticket:T-2026-00001}). */
+    public String sign(String subject) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            byte[] signature = mac.doFinal(("ticket:" + ticketNumber).getBytes(StandardCharsets.UTF_8));
+            byte[] signature = mac.doFinal(subject.getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
     }
 
-    /** Whether {@code token} opens {@code ticketNumber}; compares in constant time. */
-    public boolean opens(String ticketNumber, String token) {
-        if (ticketNumber == null || token == null || token.isBlank()) {
+    /** Whether {@code token} is the one {@link #sign} gives {@code subject}; compares in constant time. */
+    public boolean verifies(String subject, String token) {
+        if (subject == null || token == null || token.isBlank()) {
             return false;
         }
-        return MessageDigest.isEqual(token(ticketNumber).getBytes(StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(sign(subject).getBytes(StandardCharsets.US_ASCII),
                 token.trim().getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -36,7 +36,9 @@ class RateLimitFilter extends OncePerRequestFilter {
             new String[] {"survey-answers", "/api/surveys/*"},
             new String[] {"tracking-page-reply", "/track/*/reply"},
             new String[] {"tracking-page-confirmation", "/track/*/confirmation"},
-            new String[] {"survey-page", "/survey/*"});
+            new String[] {"survey-page", "/survey/*"},
+            new String[] {"install-date-accept", "/install-date/*/accept"},
+            new String[] {"install-date-proposal", "/install-date/*/proposal"});
 
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 

@@ -16,6 +16,10 @@ public final class ProvisioningProcess {
         public static final String EQUIPMENT_DELIVERED = "EquipmentDelivered";
         public static final String PORT_COMPLETED = "PortCompleted";
         public static final String ORDER_CHANGE_SIGNED = "OrderChangeSigned";
+        /** PRV-11: the customer accepts the install date of the invitation. */
+        public static final String INSTALL_DATE_ACCEPTED = "InstallDateAccepted";
+        /** PRV-11: the customer proposes another install date ({@link Vars#PROPOSED_INSTALL_AT}). */
+        public static final String INSTALL_DATE_PROPOSED = "InstallDateProposed";
 
         private Messages() {
         }
@@ -36,6 +40,15 @@ public final class ProvisioningProcess {
         public static final String INSTALL_AT = CustomerJourneyProcess.Vars.INSTALL_AT;
         public static final String INSTALL_DATE_TEXT = CustomerJourneyProcess.Vars.INSTALL_DATE_TEXT;
         public static final String INSTALL_INVITE_SEQUENCE = "installInviteSequence";
+        /** When the technician must be on site, as the technician's emails read it. */
+        public static final String ON_SITE_AT_TEXT = "onSiteAtText";
+        public static final String INSTALL_DATE_ANSWERED_AT = "installDateAnsweredAt";
+        public static final String PROPOSED_INSTALL_AT = "proposedInstallAt";
+        public static final String PROPOSED_INSTALL_DATE_TEXT = "proposedInstallDateText";
+        public static final String INSTALL_DATE_COMMENT = "installDateComment";
+        /** The coordinator's decision on a proposed date: {@code ACCEPT} or {@code COUNTER}. */
+        public static final String INSTALL_DATE_DECISION = "installDateDecision";
+        public static final String COUNTER_INSTALL_AT = "counterInstallAt";
         public static final String ORDER_CHANGE = "orderChange";
         public static final String ORDER_CHANGE_DESCRIPTION = "orderChangeDescription";
         public static final String NEW_PHONE_COUNT = "newPhoneCount";
@@ -48,6 +61,8 @@ public final class ProvisioningProcess {
     }
 
     public static final String TASK_INSTALL_ON_SITE = "Task_InstallOnSite";
+    public static final String TASK_AGREE_INSTALL_DATE = "Task_AgreeInstallDate";
+    public static final String REMIND_TECHNICIAN = "BoundaryEvent_RemindTechnician";
 
     private ProvisioningProcess() {
     }

@@ -223,7 +223,7 @@ class SecurityConfiguration {
      */
     private void touchpointHeaders(HeadersConfigurer<HttpSecurity> headers) {
         RequestMatcher tokenInAddress = new OrRequestMatcher(paths.matcher("/track"), paths.matcher("/track/**"),
-                paths.matcher("/survey/**"));
+                paths.matcher("/survey/**"), paths.matcher("/install-date"), paths.matcher("/install-date/**"));
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(HeadersConfigurer.FrameOptionsConfig::sameOrigin)
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(tokenInAddress,

@@ -11,6 +11,8 @@ import io.touchpoint.numbering.BusinessNumbers;
 import io.touchpoint.orders.OrderEvent;
 import io.touchpoint.orders.OrderEventType;
 import io.touchpoint.orders.OrderEvents;
+import io.touchpoint.provisioning.InstallDateAnswers;
+import io.touchpoint.provisioning.InstallDateLinks;
 import io.touchpoint.provisioning.ProvisioningProcess;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -42,6 +44,10 @@ class ProvisioningTasklistBrowserIT extends BrowserTestSupport {
     TaskService tasks;
     @Autowired
     OrderEvents orderEvents;
+    @Autowired
+    InstallDateAnswers installDateAnswers;
+    @Autowired
+    InstallDateLinks installDateLinks;
     @Autowired
     BusinessNumbers numbers;
 
@@ -165,6 +171,18 @@ class ProvisioningTasklistBrowserIT extends BrowserTestSupport {
                 .putValue("portRequestReference", "PR-2"));
         assertThat(deliver(orderNumber, new OrderEvent(OrderEventType.FOC_RECEIVED, null,
                 OffsetDateTime.parse(at(15, 16)), null))).isEqualTo(OrderEvents.Result.ACCEPTED);
+
+        // the customer proposes the next day on the invitation's page; Ivan accepts it
+        await().atMost(Duration.ofSeconds(30)).until(() -> runtime.getActiveActivityIds(instanceId)
+                .contains("Gateway_CustomerAnswer"));
+        assertThat(installDateAnswers.propose(orderNumber, installDateLinks.token(orderNumber),
+                OffsetDateTime.parse(at(16, 16)).toInstant(), "Mornings are busy at reception"))
+                .isEqualTo(InstallDateAnswers.Outcome.DONE);
+        task = awaitTask(instanceId, "Task_AgreeInstallDate");
+        tasks.claim(task.getId(), "ivan");
+        formScreenshot(ivan, task, "provisioning-agree-install-date", "Company name", "Install date in the invitation",
+                "Date the customer proposes", "The customer's comment", "Decision");
+        complete(ivan, task, Variables.createVariables().putValue("installDateDecision", "ACCEPT"));
 
         // Theo surveys the site; choosing a change that raises the price shows what the change needs
         task = awaitTask(instanceId, "Task_ConductSiteSurvey");

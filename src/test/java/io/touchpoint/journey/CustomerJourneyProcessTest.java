@@ -59,7 +59,7 @@ class CustomerJourneyProcessTest {
         init(processEngine);
         ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-11-16T15:00:00Z")));
         beans = ProcessTestBeans.registerSendingTo(smtp.getSmtp().getPort(), processEngine, PresalesTestBeans.SETTINGS,
-                new io.touchpoint.provisioning.ProvisioningProperties(Duration.ofHours(2)), PostSalesTestBeans.SETTINGS,
+                new io.touchpoint.provisioning.ProvisioningProperties(Duration.ofHours(2), Duration.ofHours(24), 2), PostSalesTestBeans.SETTINGS,
                 PostSalesTestBeans.SURVEYS);
         postSalesBeans = new PostSalesTestBeans(beans);
         people();

@@ -29,8 +29,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * PRV-11 and PRV-02 as the customer receives them: the installation invitation with both user guides and a
- * calendar invite for install day, and the welcome-call invite, through a real SMTP server.
+ * PRV-11, PRV-14 and PRV-02 as customer and technician receive them: the installation invitation with both user
+ * guides, a calendar invite for install day and the link to answer the date; the technician's invite starting at the
+ * arrival time, 2 hours before the port; and the welcome-call invite, through a real SMTP server.
  */
 @TouchpointSpringTest
 class InstallationInvitationTest {
@@ -43,6 +44,12 @@ class InstallationInvitationTest {
 
     @Autowired
     Outbox outbox;
+
+    @Autowired
+    InstallDateAnswers answers;
+
+    @Autowired
+    InstallDateLinks links;
 
     @Test
     void installationInvitationCarriesBothGuidesAndAnInviteForTheInstallTime() throws Exception {
@@ -58,7 +65,10 @@ class InstallationInvitationTest {
                 "Installation of your services on Thursday 3 December 2026 at 11:00 AM EST");
 
         assertThat(addresses(invitation, Message.RecipientType.TO)).containsExactly("ann@acme.example", "it@acme.example");
-        assertThat(addresses(invitation, Message.RecipientType.CC)).contains("theo@touchpoint.example");
+        assertThat(addresses(invitation, Message.RecipientType.CC)).as("the technician has an invite of their own")
+                .doesNotContain("theo@touchpoint.example");
+        assertThat(Mails.text(invitation)).contains("Does this date suit you?")
+                .contains(links.answer("O-2026-80001")).contains("without an answer the date stands");
         List<Part> parts = leaves(invitation);
         assertThat(parts).filteredOn(p -> "portal-user-guide.pdf".equals(fileName(p)))
                 .singleElement().satisfies(p -> assertThat(p.isMimeType("application/pdf")).isTrue());
@@ -68,6 +78,31 @@ class InstallationInvitationTest {
         assertThat(event.getDateStart().getValue().toInstant()).isEqualTo(foc.toInstant());
         assertThat(event.getUid().getValue()).isEqualTo("O-2026-80001-install@touchpoint");
         assertThat(event.getLocation().getValue()).isEqualTo("1 Main St, Springfield");
+    }
+
+    @Test
+    void technicianInviteStartsAtTheArrivalTwoHoursBeforeThePort() throws Exception {
+        OffsetDateTime foc = OffsetDateTime.parse("2026-12-03T11:00-05:00");
+        String order = runtime.createProcessInstanceByKey(ProvisioningProcess.PROCESS_ID).businessKey("Q-2026-80003")
+                .startBeforeActivity("Task_ConfirmInstallDate")
+                .setVariables(order("O-2026-80003").putValue(ProvisioningProcess.Vars.FOC_AT,
+                        java.util.Date.from(foc.toInstant())))
+                .execute().getId();
+        Mails.awaitReceived(smtp, outbox, order, "Installation of your services on");
+
+        assertThat(answers.accept("O-2026-80003", links.token("O-2026-80003"))).isEqualTo(InstallDateAnswers.Outcome.DONE);
+
+        MimeMessage invite = Mails.awaitReceived(smtp, outbox, order,
+                "Install day: Acme Dental, on site by Thursday 3 December 2026 at 9:00 AM EST");
+        assertThat(addresses(invite, Message.RecipientType.TO)).contains("theo@touchpoint.example")
+                .doesNotContain("ann@acme.example");
+        VEvent event = invite(leaves(invite));
+        assertThat(event.getDateStart().getValue().toInstant()).as("arrival, not the port")
+                .isEqualTo(foc.minusHours(2).toInstant());
+        assertThat(event.getUid().getValue()).isEqualTo("O-2026-80003-install-technician@touchpoint");
+        assertThat(event.getLocation().getValue()).isEqualTo("1 Main St, Springfield");
+        assertThat(Mails.text(invite)).contains("Be on site by Thursday 3 December 2026 at 9:00 AM EST")
+                .contains("two hours before the port on Thursday 3 December 2026 at 11:00 AM EST");
     }
 
     @Test
@@ -86,7 +121,8 @@ class InstallationInvitationTest {
         assertThat(addresses(invite, Message.RecipientType.CC)).contains("theo@touchpoint.example", "carla@touchpoint.example");
     }
 
-    private static org.camunda.bpm.engine.variable.VariableMap order(String orderNumber) {
+    /** The variables of an order with numbers to port, as provisioning holds them before the install date is set. */
+    static org.camunda.bpm.engine.variable.VariableMap order(String orderNumber) {
         return Variables.putValue("orderNumber", orderNumber).putValue("companyName", "Acme Dental")
                 .putValue("contactName", "Ann Lee").putValue("contactEmail", "ann@acme.example")
                 .putValue("itContactEmail", "it@acme.example").putValue("installAddress", "1 Main St, Springfield")

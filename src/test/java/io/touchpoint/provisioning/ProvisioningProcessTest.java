@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.touchpoint.escalation.EscalateTaskDelegate;
+import io.touchpoint.support.SupportProperties;
 import io.touchpoint.monitoring.RegisterRouterDelegate;
 import io.touchpoint.orders.OrderEvent;
 import io.touchpoint.orders.OrderEventType;
@@ -49,19 +50,28 @@ class ProvisioningProcessTest {
     static final Instant MONDAY_MORNING = Instant.parse("2026-11-16T15:00:00Z");
     static final OffsetDateTime FOC = OffsetDateTime.parse("2026-12-03T11:00-05:00");
 
-    /** The technician is due on site 2 hours before the port. */
-    static final ProvisioningProperties SETTINGS = new ProvisioningProperties(Duration.ofHours(2));
+    /**
+     * The technician is due on site 2 hours before the port and reminded a day before that; the customer has 2
+     * business days to answer the install date.
+     */
+    static final ProvisioningProperties SETTINGS = new ProvisioningProperties(Duration.ofHours(2), Duration.ofHours(24), 2);
+    /** The key that signs the customers' links (tracking links and install-date answers alike). */
+    static final SupportProperties LINKS = new SupportProperties("process-test-secret", 75, 2, 5, 3, List.of());
 
     ProcessTestBeans beans;
     OrderEvents orderEvents;
+    InstallDateAnswers installDateAnswers;
+    InstallDateLinks installDateLinks;
 
     @BeforeEach
     void setUp() {
         ProcessEngine processEngine = engine.getProcessEngine();
         init(processEngine);
         ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING));
-        beans = ProcessTestBeans.register(processEngine, SETTINGS);
+        beans = ProcessTestBeans.register(processEngine, SETTINGS, LINKS);
         orderEvents = beans.get(OrderEvents.class);
+        installDateAnswers = beans.get(InstallDateAnswers.class);
+        installDateLinks = beans.get(InstallDateLinks.class);
         ProcessTestBeans.person(processEngine, "sara", "Sara", "Demo", "sales-rep");
         ProcessTestBeans.person(processEngine, "dan", "Dan", "Demo", "sales-manager");
         ProcessTestBeans.person(processEngine, "theo", "Theo", "Demo", "technician");
@@ -102,6 +112,12 @@ class ProvisioningProcessTest {
         SentEmail invitation = last();
         assertThat(invitation.template()).isEqualTo("installation-invitation");
         assertThat(invitation.to()).isEqualTo("ann@acme.example,it@acme.example");
+        assertThat(order).isWaitingAt("Gateway_CustomerAnswer", "Task_ConductSiteSurvey");
+        assertThat(customerAccepts("O-2026-00101")).isEqualTo(InstallDateAnswers.Outcome.DONE);
+        assertThat(customerAccepts("O-2026-00101")).as("answered once").isEqualTo(InstallDateAnswers.Outcome.NOT_WAITING);
+        assertThat(last().activityId()).isEqualTo("Task_SendTechnicianInvite");
+        assertThat(last().to()).isEqualTo("theo@touchpoint.example");
+        assertThat(last().subject()).isEqualTo("Install day: Acme Dental, on site by Thursday 3 December 2026 at 9:00 AM EST");
 
         throughEquipment(order, "NONE");
         assertThat(order).isWaitingAt("Task_InstallOnSite");
@@ -120,7 +136,8 @@ class ProvisioningProcessTest {
         runAsyncSteps();
 
         assertThat(order).isEnded().hasPassedInOrder("Task_SendWelcomeEmail", "Task_ScheduleWelcomeCall",
-                "Task_SendWelcomeCallInvite", "Task_HoldWelcomeCall", "Task_ScheduleSiteSurvey", "Task_InstallOnSite",
+                "Task_SendWelcomeCallInvite", "Task_HoldWelcomeCall", "Task_ScheduleSiteSurvey",
+                "Task_SendInstallationInvitation", "Event_DateAccepted", "Task_SendTechnicianInvite", "Task_InstallOnSite",
                 "Task_TrainOnSiteContact", "Task_RecordActivation", "Task_SendCompletionNotice")
                 .hasPassed("EndEvent_ServicesActive");
         assertThat(historicVariable(order, ACTIVATION_DATE)).isEqualTo(Date.from(MONDAY_MORNING));
@@ -157,18 +174,25 @@ class ProvisioningProcessTest {
         runAsyncSteps();
         throughWelcomeCall(order);
         throughPorting(order, "O-2026-00103");
+        customerAccepts("O-2026-00103");
         throughEquipment(order, "NONE");
         assertThat(task("Task_InstallOnSite")).hasDueDate(newYork("2026-12-03T09:00"));
+        assertThat(job("BoundaryEvent_RemindTechnician", order).getDuedate()).isEqualTo(newYork("2026-12-02T09:00"));
 
         OffsetDateTime later = OffsetDateTime.parse("2026-12-08T13:30-05:00");
         assertThat(deliver("O-2026-00103", OrderEventType.FOC_CHANGED, later)).isEqualTo(OrderEvents.Result.ACCEPTED);
         runAsyncSteps();
 
         assertThat(task("Task_InstallOnSite")).hasDueDate(newYork("2026-12-08T11:30"));
+        assertThat(job("BoundaryEvent_RemindTechnician", order).getDuedate()).as("the reminder moves with the port")
+                .isEqualTo(newYork("2026-12-07T11:30"));
         assertThat(order).hasPassed("Task_MoveInstallDate", "EndEvent_InstallMoved").variables()
                 .containsEntry(INSTALL_AT, Date.from(later.toInstant())).containsEntry(INSTALL_INVITE_SEQUENCE, 1);
-        assertThat(last().activityId()).isEqualTo("Task_SendUpdatedInvitation");
-        assertThat(last().subject()).isEqualTo("New installation date: Tuesday 8 December 2026 at 1:30 PM EST");
+        List<SentEmail> sent = beans.emails.sent();
+        assertThat(sent.get(sent.size() - 2).activityId()).isEqualTo("Task_SendUpdatedInvitation");
+        assertThat(sent.get(sent.size() - 2).subject()).isEqualTo("New installation date: Tuesday 8 December 2026 at 1:30 PM EST");
+        assertThat(last().activityId()).isEqualTo("Task_SendUpdatedTechnicianInvite");
+        assertThat(last().subject()).isEqualTo("Install day moved: Acme Dental, on site by Tuesday 8 December 2026 at 11:30 AM EST");
         assertThat(deliver("O-2026-00103", OrderEventType.FOC_CHANGED, later))
                 .isEqualTo(OrderEvents.Result.ALREADY_RECEIVED);
     }
@@ -183,6 +207,7 @@ class ProvisioningProcessTest {
         assertThat(order).variables().containsEntry(INSTALL_AT, newYork("2026-12-01T09:00"));
         runAsyncSteps();
         assertThat(beans.emails.templates()).contains("installation-invitation");
+        customerAccepts("O-2026-00104");
         throughEquipment(order, "NONE");
         assertThat(task()).hasDueDate(newYork("2026-12-01T07:00"));
         complete(task(), withVariables("routerInstalled", true, "routerModel", "OTHER", "phonesPlaced", true));
@@ -251,6 +276,106 @@ class ProvisioningProcessTest {
         assertThat(order).hasPassed("EndEvent_WelcomeCallEscalated").isWaitingAt("Task_ScheduleWelcomeCall");
     }
 
+    @Test
+    void customerProposesAnotherDateAndTheCoordinatorAcceptsIt() {
+        ProcessInstance order = signedOrder("O-2026-00108", "+1 555 010 0108");
+        runAsyncSteps();
+        throughWelcomeCall(order);
+        throughPorting(order, "O-2026-00108");
+        assertThat(last().subject()).isEqualTo("Installation of your services on Thursday 3 December 2026 at 11:00 AM EST");
+
+        Instant friday = installDateAnswers.proposedTime("2026-12-04", "10:00", null);
+        assertThat(installDateAnswers.propose("O-2026-00108", "a forged token", friday, "")).as("a wrong link changes nothing")
+                .isEqualTo(InstallDateAnswers.Outcome.NOT_FOUND);
+        assertThat(installDateAnswers.propose("O-2026-00108", installDateLinks.token("O-2026-00108"), friday,
+                "Thursday mornings are our busiest")).isEqualTo(InstallDateAnswers.Outcome.DONE);
+
+        assertThat(order).isWaitingAt("Task_AgreeInstallDate", "Task_ConductSiteSurvey").variables()
+                .containsEntry(PROPOSED_INSTALL_DATE_TEXT, "Friday 4 December 2026 at 10:00 AM EST")
+                .containsEntry(INSTALL_DATE_COMMENT, "Thursday mornings are our busiest");
+        assertThat(task("Task_AgreeInstallDate")).hasCandidateGroup("installation-coordinator")
+                .hasCandidateGroup("client-services").hasDueDate(newYork("2026-11-17T17:00"));
+        complete(task("Task_AgreeInstallDate"), withVariables(INSTALL_DATE_DECISION, "ACCEPT"));
+
+        assertThat(order).variables().containsEntry(INSTALL_AT, Date.from(friday)).containsEntry(INSTALL_INVITE_SEQUENCE, 1);
+        List<SentEmail> sent = beans.emails.sent();
+        assertThat(sent.get(sent.size() - 2)).satisfies(confirmation -> {
+            assertThat(confirmation.template()).isEqualTo("installation-date-confirmed");
+            assertThat(confirmation.subject()).isEqualTo("Installation confirmed for Friday 4 December 2026 at 10:00 AM EST");
+            assertThat(confirmation.to()).isEqualTo("ann@acme.example,it@acme.example");
+        });
+        assertThat(last().subject()).isEqualTo("Install day: Acme Dental, on site by Friday 4 December 2026 at 8:00 AM EST");
+        throughEquipment(order, "NONE");
+        assertThat(task("Task_InstallOnSite")).hasDueDate(newYork("2026-12-04T08:00"));
+    }
+
+    @Test
+    void coordinatorCountersAndTheCustomerAcceptsTheCounterDate() {
+        ProcessInstance order = signedOrder("O-2026-00109", "+1 555 010 0109");
+        runAsyncSteps();
+        throughWelcomeCall(order);
+        throughPorting(order, "O-2026-00109");
+        installDateAnswers.propose("O-2026-00109", installDateLinks.token("O-2026-00109"),
+                installDateAnswers.proposedTime("2026-12-04", "", Date.from(FOC.toInstant())), "");
+        assertThat(order).variables().containsEntry(PROPOSED_INSTALL_DATE_TEXT, "Friday 4 December 2026 at 11:00 AM EST");
+
+        complete(task("Task_AgreeInstallDate"), withVariables(INSTALL_DATE_DECISION, "COUNTER",
+                COUNTER_INSTALL_AT, "2026-12-07T13:00-05:00"));
+
+        assertThat(order).isWaitingAt("Gateway_CustomerAnswer", "Task_ConductSiteSurvey")
+                .hasNotPassed("Task_ConfirmAgreedDate", "Task_SendTechnicianInvite");
+        assertThat(last().template()).isEqualTo("installation-invitation");
+        assertThat(last().subject()).isEqualTo("Installation of your services on Monday 7 December 2026 at 1:00 PM EST");
+        assertThat(customerAccepts("O-2026-00109")).isEqualTo(InstallDateAnswers.Outcome.DONE);
+        assertThat(order).variables().containsEntry(INSTALL_AT, newYork("2026-12-07T13:00"));
+        assertThat(last().subject()).isEqualTo("Install day: Acme Dental, on site by Monday 7 December 2026 at 11:00 AM EST");
+        assertThat(historyService().createHistoricActivityInstanceQuery().processInstanceId(order.getId())
+                .activityId("Task_SendInstallationInvitation").count()).isEqualTo(2);
+    }
+
+    @Test
+    void customerWhoDoesNotAnswerInTwoBusinessDaysKeepsTheFocDateAndIsToldSo() {
+        ProcessInstance order = signedOrder("O-2026-00110", "+1 555 010 0110");
+        runAsyncSteps();
+        throughWelcomeCall(order);
+        throughPorting(order, "O-2026-00110");
+        Job noAnswer = job("Event_NoAnswer", order);
+        assertThat(noAnswer.getDuedate()).isEqualTo(newYork("2026-11-18T17:00"));
+
+        execute(noAnswer);
+
+        assertThat(order).hasPassed("Task_TellDateKept", "Task_SendTechnicianInvite").hasNotPassed("Task_AgreeInstallDate")
+                .variables().containsEntry(INSTALL_AT, Date.from(FOC.toInstant()));
+        List<SentEmail> sent = beans.emails.sent();
+        assertThat(sent.get(sent.size() - 2)).satisfies(kept -> {
+            assertThat(kept.template()).isEqualTo("installation-date-kept");
+            assertThat(kept.subject()).isEqualTo("Your installation stays on Thursday 3 December 2026 at 11:00 AM EST");
+        });
+        assertThat(customerAccepts("O-2026-00110")).as("too late: the date stands")
+                .isEqualTo(InstallDateAnswers.Outcome.NOT_WAITING);
+    }
+
+    @Test
+    void technicianIsRemindedTheDayBeforeArrivingTwoHoursBeforeThePort() {
+        ProcessInstance order = signedOrder("O-2026-00111", "+1 555 010 0111");
+        runAsyncSteps();
+        throughWelcomeCall(order);
+        throughPorting(order, "O-2026-00111");
+        customerAccepts("O-2026-00111");
+        throughEquipment(order, "NONE");
+        assertThat(task("Task_InstallOnSite")).hasDueDate(newYork("2026-12-03T09:00"));
+        Job reminder = job("BoundaryEvent_RemindTechnician", order);
+        assertThat(reminder.getDuedate()).isEqualTo(newYork("2026-12-02T09:00"));
+
+        ClockUtil.setCurrentTime(newYork("2026-12-02T09:00"));
+        execute(reminder);
+
+        assertThat(last().template()).isEqualTo("technician-reminder");
+        assertThat(last().to()).isEqualTo("theo@touchpoint.example");
+        assertThat(last().subject()).isEqualTo("Reminder: on site at Acme Dental by Thursday 3 December 2026 at 9:00 AM EST");
+        assertThat(order).hasPassed("EndEvent_TechnicianReminded").isWaitingAt("Task_InstallOnSite");
+    }
+
     // --- steps ---------------------------------------------------------------------------------------------
 
     ProcessInstance signedOrder(String orderNumber, String numbersToPort) {
@@ -292,6 +417,13 @@ class ProvisioningProcessTest {
         complete(task("Task_ConfigurePhones", order), withVariables("phonesConfigured", true));
         complete(task("Task_BuildPortalAccount", order), withVariables("portalAccountId", "ACME-1", "extensionsBuilt", true));
         runAsyncSteps();
+    }
+
+    /** The customer accepts the install date on the page the invitation's link opens. */
+    InstallDateAnswers.Outcome customerAccepts(String orderNumber) {
+        InstallDateAnswers.Outcome outcome = installDateAnswers.accept(orderNumber, installDateLinks.token(orderNumber));
+        runAsyncSteps();
+        return outcome;
     }
 
     OrderEvents.Result deliver(String orderNumber, OrderEventType type) {

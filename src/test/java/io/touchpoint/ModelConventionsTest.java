@@ -376,8 +376,9 @@ class ModelConventionsTest {
     }
 
     /**
-     * The diagram shows every element once and clearly: no two shapes overlap, except a boundary event on its activity
-     * and the elements inside their sub-process.
+     * The diagram shows every element once and clearly: no two shapes of one plane overlap, except a boundary event on
+     * its activity and the elements inside their expanded sub-process (a collapsed sub-process draws its content on a
+     * plane of its own, as Cockpit's and the Modeler's drill-down show it).
      */
     @Test
     void noTwoShapesOverlap() {
@@ -388,7 +389,8 @@ class ModelConventionsTest {
                 for (int j = i + 1; j < shapes.size(); j++) {
                     BaseElement a = shapes.get(i).getBpmnElement();
                     BaseElement b = shapes.get(j).getBpmnElement();
-                    if (nested(a, b) || nested(b, a) || attached(a, b) || attached(b, a)) {
+                    if (shapes.get(i).getParentElement() != shapes.get(j).getParentElement() || nested(a, b) || nested(b, a)
+                            || attached(a, b) || attached(b, a)) {
                         continue;
                     }
                     Bounds p = shapes.get(i).getBounds();

@@ -58,7 +58,8 @@ class PresalesCockpitBrowserIT extends BrowserTestSupport {
         assertThat(definitionDiagram).isVisible();
         assertThat(element(page, "Task_PresentQuotes")).isVisible();
         assertThat(page.getByText(quoteNumber).first()).isVisible();
-        assertThat(page.locator(".djs-overlays[data-container-id='Task_IntroduceAndAnalyseNeeds'] .instance-count"))
+        // the running instance counts on the collapsed "Meet the customer and analyse needs", where its task waits
+        assertThat(page.locator(".djs-overlays[data-container-id='SubProcess_MeetAndAnalyse'] .instance-count"))
                 .isVisible();
         assertThat(page.getByText("Loading...")).hasCount(0);
         screenshot(page, "cockpit-presales-definition");
@@ -72,23 +73,29 @@ class PresalesCockpitBrowserIT extends BrowserTestSupport {
         Locator presentQuotes = element(page, "Task_PresentQuotes");
         assertThat(presentQuotes).isVisible();
         assertThat(textWithoutSpaces(presentQuotes)).isEqualTo(PRESENT_QUOTES.replace(" ", ""));
-        // the badge of the running instance sits on "Introduce our team and analyse needs"
+        // at fit-to-screen on a laptop, the whole journey of a quote is in view, the running one on its sub-process
+        page.setViewportSize(1280, 800);
+        clickIfVisible(page.locator("[title='Maximize diagram']").first());
+        page.locator("button[title='reset zoom']").click();
+        Locator meetAndAnalyse = page.locator(".djs-overlays[data-container-id='SubProcess_MeetAndAnalyse'] .instance-count");
+        assertThat(meetAndAnalyse).hasText("1");
+        for (String id : List.of("StartEvent_QuoteRequested", "SubProcess_MeetAndAnalyse", "SubProcess_PrepareQuotes",
+                "Task_PresentQuotes", "SubProcess_AwaitSignatureAndPayment", "Task_RemindCustomerToSign",
+                "EndEvent_OrderWon", "EndEvent_QuoteLost")) {
+            assertThat(element(page, id)).isInViewport();
+        }
+        screenshot(page, "cockpit-presales-instance");
+        diagram.screenshot(new Locator.ScreenshotOptions().setPath(screenshotDir().resolve("cockpit-presales-diagram.png")));
+
+        // the manager drills down and finds the badge on "Introduce our team and analyse needs"
+        page.locator(".djs-overlays[data-container-id='SubProcess_MeetAndAnalyse'] .bjs-drilldown").first().click();
         Locator runningBadge = page.locator(".djs-overlays[data-container-id='Task_IntroduceAndAnalyseNeeds'] .instance-count");
         assertThat(runningBadge).isVisible();
         assertThat(runningBadge).hasText("1");
-
-        // as large as the page allows: hide the tabs and the sidebar, then zoom to fit
-        page.setViewportSize(3600, 1400);
-        clickIfVisible(page.locator("[title='Maximize diagram']").first());
-        clickIfVisible(page.locator(".ctn-sidebar .hide-collapsable, [ctn-collapsable='left'] .hide-collapsable").first());
         page.locator("button[title='reset zoom']").click();
-        assertThat(presentQuotes).isInViewport();
-        assertThat(element(page, "Task_FollowUpUnsignedOrder")).isInViewport();
-        assertThat(element(page, "EndEvent_QuoteLost")).isInViewport();
-        assertThat(element(page, "Task_RemindCustomerToSign")).isInViewport();
         assertThat(runningBadge).isInViewport();
-        screenshot(page, "cockpit-presales-instance");
-        diagram.screenshot(new Locator.ScreenshotOptions().setPath(screenshotDir().resolve("cockpit-presales-diagram.png")));
+        assertThat(element(page, "Task_RequestCurrentBills")).isInViewport();
+        screenshot(page, "cockpit-presales-instance-meet-and-analyse");
 
         assertThat(consoleErrors).as("browser console errors").isEmpty();
     }

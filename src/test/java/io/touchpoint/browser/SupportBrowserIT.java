@@ -226,9 +226,17 @@ class SupportBrowserIT extends BrowserTestSupport {
         ProcessInstance request = instance(tickets.open(ticket("MOVE_ADD_CHANGE", NewTicket.Priority.P3)).ticketNumber());
         awaitTask(request, "UserTask_HandleRequest");
 
-        Page page = newPage(2600, 1500);
+        Page page = newPage(1280, 800);
         login(page, "cockpit", "admin", "admin");
-        diagram(page, ticket, "UserTask_AcknowledgeTicket", "EndEvent_TicketClosed", "cockpit-trouble-ticket-instance");
+        // the ticket waits inside the collapsed "Work the ticket while the SLA clock runs"; a drill-down shows where
+        diagram(page, ticket, "SubProcess_SlaClock", "EndEvent_TicketClosed", "cockpit-trouble-ticket-instance");
+        page.locator(".djs-overlays[data-container-id='SubProcess_SlaClock'] .bjs-drilldown").first().click();
+        assertThat(page.locator(".djs-overlays[data-container-id='UserTask_AcknowledgeTicket'] .instance-count"))
+                .hasText("1");
+        page.locator("button[title='reset zoom']").click();
+        assertThat(page.locator(".djs-container g.djs-element[data-element-id='EndEvent_QuestionForCustomer']").first())
+                .isInViewport();
+        screenshot(page, "cockpit-trouble-ticket-instance-sla-clock");
         diagram(page, request, "UserTask_HandleRequest", "EndEvent_RequestAnswered", "cockpit-service-request-instance");
         assertThat(consoleErrors).as("browser console errors").isEmpty();
     }

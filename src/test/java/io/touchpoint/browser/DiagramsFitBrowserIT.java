@@ -84,9 +84,13 @@ class DiagramsFitBrowserIT extends BrowserTestSupport {
                   const buttons = [...document.querySelectorAll('.bjs-drilldown')].filter(visible)
                       .map(b => ({id: 'drill-down of ' + b.closest('.djs-overlays').getAttribute('data-container-id'),
                                   label: false, owner: '', r: rect(b)}));
+                  // nor under Cockpit's zoom buttons in the corner of the canvas
+                  const controls = [...document.querySelectorAll("button[title='reset zoom'], button[title='zoom in'], button[title='zoom out']")]
+                      .filter(visible).map(b => ({id: 'zoom button', label: false, owner: '', r: rect(b)}));
                   const outside = items.filter(i => i.r.x < box.x - 1 || i.r.y < box.y - 1
                       || i.r.x + i.r.w > box.x + box.width + 1 || i.r.y + i.r.h > box.y + box.height + 1).map(i => i.id);
                   const overlap = (a, b) => a.x < b.x + b.w - 1 && b.x < a.x + a.w - 1 && a.y < b.y + b.h - 1 && b.y < a.y + a.h - 1;
+                  const hidden = items.filter(i => controls.some(c => overlap(i.r, c.r))).map(i => i.owner);
                   const inside = (a, b) => a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h;
                   const clashes = [];
                   for (const l of items.filter(i => i.label)) {
@@ -97,7 +101,7 @@ class DiagramsFitBrowserIT extends BrowserTestSupport {
                       if (overlap(l.r, o.r) && (o.label ? l.id < o.id : true)) clashes.push(l.owner + ' / ' + (o.owner || o.id));
                     }
                   }
-                  return {scale, outside, clashes, count: items.length};
+                  return {scale, outside, clashes, hidden, count: items.length};
                 }""");
         double scale = ((Number) view.get("scale")).doubleValue();
         System.out.printf("diagram %-24s %-40s scale %.2f, %s shapes and labels%n", key, level, scale, view.get("count"));
@@ -107,6 +111,9 @@ class DiagramsFitBrowserIT extends BrowserTestSupport {
         }
         if (!((List<?>) view.get("outside")).isEmpty()) {
             found.add(key + " " + level + ": out of view " + view.get("outside"));
+        }
+        if (!((List<?>) view.get("hidden")).isEmpty()) {
+            found.add(key + " " + level + ": under the zoom buttons " + view.get("hidden"));
         }
         if (!((List<?>) view.get("clashes")).isEmpty()) {
             found.add(key + " " + level + ": labels over " + view.get("clashes"));

@@ -96,23 +96,36 @@ class JourneyCockpitBrowserIT extends BrowserTestSupport {
         assertThat(page.getByText(provisioning.getId()).first()).isVisible();
         Locator provisioningDiagram = page.locator(".djs-container").first();
         assertThat(provisioningDiagram.locator("svg").first()).isVisible();
+        // the token waits inside the collapsed "Welcome the customer"
+        Locator welcome = element(page, "SubProcess_WelcomeCustomer");
+        assertThat(welcome).isVisible();
+        assertThat(textWithoutSpaces(welcome)).isEqualTo("Welcomethecustomer");
+        Locator welcomeBadge = badge(page, "SubProcess_WelcomeCustomer");
+        assertThat(welcomeBadge).isVisible();
+        assertThat(welcomeBadge).hasText("1");
+        assertThat(badge(page, "Task_InstallOnSite")).hasCount(0);
+        assertThat(page.getByText("Loading...")).hasCount(0);
+
+        // on a laptop's window, the whole model in view at fit-to-screen
+        fitDiagram(page, 1280, 800);
+        for (String id : List.of("StartEvent_OrderSignedAndPaid", "SubProcess_WelcomeCustomer", "SubProcess_PortNumbers",
+                "SubProcess_AgreeInstallDate", "SubProcess_SiteSurvey", "SubProcess_PrepareEquipment", "Task_InstallOnSite",
+                "SubProcess_Activate", "EndEvent_ServicesActive", "SubProcess_FocChanged")) {
+            assertThat(element(page, id)).isInViewport();
+        }
+        assertThat(welcomeBadge).isInViewport();
+        screenshot(page, "cockpit-provisioning-instance");
+
+        // one level down: the welcome call to schedule, with its badge
+        page.locator(".djs-overlays[data-container-id='SubProcess_WelcomeCustomer'] .bjs-drilldown").first().click();
         Locator scheduleWelcomeCall = element(page, "Task_ScheduleWelcomeCall");
         assertThat(scheduleWelcomeCall).isVisible();
         assertThat(textWithoutSpaces(scheduleWelcomeCall)).isEqualTo("Schedulethewelcomecall");
-        Locator welcomeCallBadge = badge(page, "Task_ScheduleWelcomeCall");
-        assertThat(welcomeCallBadge).isVisible();
-        assertThat(welcomeCallBadge).hasText("1");
+        assertThat(badge(page, "Task_ScheduleWelcomeCall")).hasText("1");
         assertThat(badge(page, "Task_HoldWelcomeCall")).hasCount(0);
-        assertThat(page.getByText("Loading...")).hasCount(0);
-
-        // as large as the page allows, the whole model in view
-        fitDiagram(page, 3600, 1400);
-        for (String id : List.of("StartEvent_OrderSignedAndPaid", "Task_ScheduleWelcomeCall", "EndEvent_WelcomeCallEscalated",
-                "Task_SubmitPortRequest", "Task_InstallOnSite", "EndEvent_ServicesActive", "SubProcess_FocChanged")) {
-            assertThat(element(page, id)).isInViewport();
-        }
-        assertThat(welcomeCallBadge).isInViewport();
-        screenshot(page, "cockpit-provisioning-instance");
+        page.locator("button[title='reset zoom']").click();
+        assertThat(element(page, "EndEvent_WelcomeCallEscalated")).isInViewport();
+        screenshot(page, "cockpit-provisioning-instance-welcome");
 
         assertThat(consoleErrors).as("browser console errors").isEmpty();
     }

@@ -251,7 +251,7 @@ class ProvisioningTasklistBrowserIT extends BrowserTestSupport {
                 "On-site contact trained: phones, auto-attendant, voicemail, mobile app",
                 "Group training held once all phones were active", "Training notes");
 
-        assertThat(formCount).as("provisioning forms").isEqualTo(FIRST_FORM_NUMBER + 10);
+        assertThat(formCount).as("provisioning forms").isEqualTo(FIRST_FORM_NUMBER + 11);
         assertThat(consoleErrors).as("browser console errors").isEmpty();
     }
 

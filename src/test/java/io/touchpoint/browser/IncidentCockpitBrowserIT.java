@@ -67,6 +67,12 @@ class IncidentCockpitBrowserIT extends BrowserTestSupport {
         assertThat(incidents).containsText("Harbor Dental Group, Q-2026-09911");
         assertThat(incidents).containsText("then contact the customer");
         assertThat(incidents).not().containsText("Exception");
+        // the whole message is on screen, wrapped, not cut off after a few words
+        Locator message = incidents.locator("td.message .auto-cutoff").first();
+        assertThat(message).isVisible();
+        org.assertj.core.api.Assertions.assertThat((Boolean) message.evaluate(
+                "el => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1"))
+                .as("the incident message shown whole").isTrue();
         screenshot(page, "cockpit-email-incident");
     }
 }

@@ -38,6 +38,7 @@ class DocumentsTest {
         GeneratedDocument proposal = documents.generate("service-proposal", quote());
 
         assertThat(proposal.fileName()).isEqualTo("service-proposal-Q-2026-00042.pdf");
+        assertThat(Pdfs.pages(proposal.content())).isEqualTo(1);
         String text = text(proposal, "service-proposal");
         assertThat(text).contains("Service proposal", "Prepared for Acme Dental on December 1, 2026", "Ann Lee",
                 "Q-2026-00042", "Seats 25", "Hosted VoIP phone system, Fiber internet", "36 months",
@@ -69,6 +70,7 @@ class DocumentsTest {
         GeneratedDocument loa = documents.generate("letter-of-authorization", order);
 
         assertThat(loa.fileName()).isEqualTo("letter-of-authorization-O-2026-00017.pdf");
+        assertThat(Pdfs.pages(loa.content())).as("one page to sign").isEqualTo(1);
         String text = text(loa, "letter-of-authorization");
         assertThat(text).contains("Letter of Authorization", "O-2026-00017", "Acme Dental", "1 Main St, Springfield",
                 "Current provider Old Telco", "OT-778812", "Billing telephone number +1 555 010 0100",
@@ -81,6 +83,7 @@ class DocumentsTest {
         GeneratedDocument overview = documents.generate("product-overview", Map.of("companyName", "Acme Dental"));
 
         assertThat(overview.fileName()).isEqualTo("product-overview.pdf");
+        assertThat(Pdfs.pages(overview.content())).isEqualTo(1);
         assertThat(text(overview, "product-overview")).contains("Product overview", "Prepared for Acme Dental",
                 "Hosted VoIP phone system", "SIP trunking", "Fiber internet", "SD-WAN", "Managed Wi-Fi");
     }

@@ -1,5 +1,6 @@
 package io.touchpoint.documents;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import io.touchpoint.calendar.BusinessCalendar;
 import io.touchpoint.journey.Catalog;
@@ -35,6 +36,14 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  */
 @Service
 public class Documents {
+
+    /**
+     * The documents' type: Liberation Sans (SIL Open Font License, {@code documents/fonts/}), regular and bold,
+     * embedded as far as used, so that a name such as "Łódź Dental" prints as typed (the PDF standard font Helvetica
+     * holds Latin-1 only).
+     */
+    static final String FONT_FAMILY = "Liberation Sans";
+    private static final String FONTS = "/documents/fonts/";
 
     private final BusinessCalendar calendar;
     private final TemplateEngine templates = documentTemplateEngine();
@@ -81,6 +90,11 @@ public class Documents {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            for (int weight : new int[] {400, 700}) {
+                String file = FONTS + (weight == 400 ? "LiberationSans-Regular.ttf" : "LiberationSans-Bold.ttf");
+                builder.useFont(() -> Documents.class.getResourceAsStream(file), FONT_FAMILY, weight,
+                        BaseRendererBuilder.FontStyle.NORMAL, true);
+            }
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);
             builder.run();

@@ -89,6 +89,15 @@ class DocumentsTest {
     }
 
     @Test
+    void namesOutsideLatinOneReadAsTyped() {
+        Map<String, Object> order = order();
+        order.put("companyName", "Łódź Dental Sp. z o.o.");
+        order.put("contactName", "Zoë Nguyễn");
+        String text = text(documents.generate("service-agreement", order), "service-agreement-names");
+        assertThat(text).contains("Łódź Dental Sp. z o.o.", "Zoë Nguyễn").doesNotContain("#");
+    }
+
+    @Test
     void anUnknownDocumentIsRefusedByName() {
         assertThatThrownBy(() -> documents.generateAll("service-proposal, price-list", quote()))
                 .isInstanceOf(IllegalArgumentException.class)

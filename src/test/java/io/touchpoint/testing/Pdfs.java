@@ -21,17 +21,19 @@ public final class Pdfs {
     }
 
     /**
-     * The text of every page as a reader selects it, in reading order, whitespace folded to single spaces; page 1 is
-     * also drawn to {@code target/documents/<name>.png}, for a person to look at.
+     * The text of every page as a reader selects it, in reading order, whitespace folded to single spaces; each page
+     * is also drawn to {@code target/documents/<name>.png} ({@code <name>-page2.png}, ...), for a person to look at.
      */
     public static String text(byte[] pdf, String name) {
         assertThat(new String(pdf, 0, Math.min(5, pdf.length), StandardCharsets.US_ASCII)).as(name + " is a PDF")
                 .isEqualTo("%PDF-");
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            Path png = Path.of("target", "documents", name + ".png");
-            Files.createDirectories(png.getParent());
-            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 100);
-            ImageIO.write(page, "png", png.toFile());
+            for (int number = 0; number < document.getNumberOfPages(); number++) {
+                Path png = Path.of("target", "documents", name + (number == 0 ? "" : "-page" + (number + 1)) + ".png");
+                Files.createDirectories(png.getParent());
+                BufferedImage page = new PDFRenderer(document).renderImageWithDPI(number, 100);
+                ImageIO.write(page, "png", png.toFile());
+            }
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
             return stripper.getText(document).replaceAll("\\s+", " ");

@@ -20,6 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -45,6 +49,8 @@ public class Documents {
     static final String FONT_FAMILY = "Liberation Sans";
     private static final String FONTS = "/documents/fonts/";
 
+    private static final Logger log = LoggerFactory.getLogger(Documents.class);
+
     private final BusinessCalendar calendar;
     private final TemplateEngine templates = documentTemplateEngine();
 
@@ -60,6 +66,24 @@ public class Documents {
     public GeneratedDocument generate(String name, Map<String, Object> variables) {
         Document document = Document.named(name);
         return new GeneratedDocument(document.fileName(variables), pdf(html(document, variables)));
+    }
+
+    /**
+     * Renders one document in the background once the application has started, so that the first customer's step
+     * does not wait while the renderer and the fonts load (seconds on a cold JVM; a few hundred milliseconds after).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        Thread thread = new Thread(() -> {
+            try {
+                generate(Document.PRODUCT_OVERVIEW.templateName, Map.of());
+            } catch (RuntimeException e) {
+                log.warn("Could not render a document at start-up; the first email with a document will tell why", e);
+            }
+        }, "documents-warm-up");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
     }
 
     /** The documents of a comma- (or semicolon-) separated list of names, or of a collection; none for null. */

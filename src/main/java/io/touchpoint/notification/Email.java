@@ -9,8 +9,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  * One email to send: rendered from {@code mail/<template>.html} and {@code mail/<template>.txt}.
  *
  * @param messageId   a stable id, unique per email: the Message-ID it is sent with, however often it is retried
- * @param attachments files sent with it, guides of {@code src/main/resources/guides/} (see
- *                    {@link Attachment#guide(String)}); none by default
+ * @param attachments files sent with it: guides of {@code src/main/resources/guides/} (see
+ *                    {@link Attachment#guide(String)}) and generated documents; stored with the email in the outbox;
+ *                    none by default
  * @param invite      a calendar invite sent with it as {@code invite.ics}, or {@code null}
  * @param origin      the process instance that sends it, or {@code null}: a failed delivery becomes an incident there
  */

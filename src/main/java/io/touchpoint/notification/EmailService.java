@@ -82,7 +82,7 @@ public class EmailService {
             undeliverable(email, messageId, reason(cannotPrepare), now);
             return;
         }
-        long id = outbox.add(row);
+        long id = outbox.add(row, email.attachments());
         events.publishEvent(new EmailQueued(id));
     }
 

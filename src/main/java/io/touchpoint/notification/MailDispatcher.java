@@ -202,7 +202,7 @@ public class MailDispatcher implements DisposableBean {
         outbox.failed(email.id(), node, error, incidents.raise(email, error, whatToDo));
     }
 
-    /** The message as stored: its recipients parsed strictly, its Message-ID, bodies, guides and invite. */
+    /** The message as stored: its recipients parsed strictly, its Message-ID, bodies, attached files and invite. */
     MimeMessage message(OutboxEmail email) throws MessagingException {
         if (!email.prepared()) {
             throw new IllegalArgumentException("it could not be prepared: " + email.lastError());
@@ -218,9 +218,8 @@ public class MailDispatcher implements DisposableBean {
         }
         helper.setSubject(email.subject());
         helper.setText(email.text(), email.html());
-        for (String name : email.attachmentNames()) {
-            Attachment guide = Attachment.guide(name);
-            helper.addAttachment(guide.fileName(), new ByteArrayResource(guide.content()), guide.contentType());
+        for (Attachment file : attachments(email)) {
+            helper.addAttachment(file.fileName(), new ByteArrayResource(file.content()), file.contentType());
         }
         if (email.calendarInvite() != null) {
             helper.addAttachment(CalendarInvites.FILE_NAME,
@@ -230,6 +229,15 @@ public class MailDispatcher implements DisposableBean {
         message.saveChanges();
         message.setHeader("Message-ID", "<" + email.messageId() + ">");
         return message;
+    }
+
+    /**
+     * The files stored with the email when it was queued; an email queued before files were stored with it names
+     * only guides, which are read again.
+     */
+    private List<Attachment> attachments(OutboxEmail email) {
+        List<Attachment> stored = outbox.attachments(email.id());
+        return stored.isEmpty() ? email.attachmentNames().stream().map(Attachment::guide).toList() : stored;
     }
 
     @Override

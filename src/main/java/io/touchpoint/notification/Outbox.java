@@ -32,6 +32,11 @@ public class Outbox {
 
     /** Adds an email (PENDING, or FAILED when it could not be prepared) and returns its id. */
     long add(OutboxEmail email) {
+        return add(email, List.of());
+    }
+
+    /** Adds an email with the files it is sent with, stored beside it, and returns its id. */
+    long add(OutboxEmail email, List<Attachment> attachments) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("""
@@ -58,7 +63,22 @@ public class Outbox {
             insert.setTimestamp(++i, Timestamp.from(email.createdAt()));
             return insert;
         }, key);
-        return key.getKey().longValue();
+        long id = key.getKey().longValue();
+        for (int i = 0; i < attachments.size(); i++) {
+            Attachment file = attachments.get(i);
+            jdbc.update("""
+                    INSERT INTO outbox_attachment (outbox_email_id, sort_order, file_name, content_type, content)
+                    VALUES (?, ?, ?, ?, ?)""", id, i, file.fileName(), file.contentType(), file.content());
+        }
+        return id;
+    }
+
+    /** The files stored with an email, in the order its step gave them; none for an email queued without. */
+    List<Attachment> attachments(long id) {
+        return jdbc.query("""
+                SELECT file_name, content_type, content FROM outbox_attachment WHERE outbox_email_id = ?
+                ORDER BY sort_order""", (row, number) -> new Attachment(row.getString("file_name"),
+                row.getString("content_type"), row.getBytes("content")), id);
     }
 
     boolean exists(String messageId) {

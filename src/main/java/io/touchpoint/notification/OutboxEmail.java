@@ -10,7 +10,7 @@ import java.util.List;
  * @param messageId      its Message-ID (without angle brackets), the same on every attempt
  * @param to             recipients, comma-separated as the step gave them
  * @param html           the rendered bodies; {@code null} when the email could not be prepared
- * @param attachments    names of guides to attach, comma-separated, or {@code null}
+ * @param attachments    names of the attached files, comma-separated, or {@code null} (the files are stored with it)
  * @param calendarInvite the iCalendar text of its invite, or {@code null}
  * @param incidentId     the incident raised when it failed, until it is sent
  */

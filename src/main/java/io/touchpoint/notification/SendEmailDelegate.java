@@ -1,11 +1,15 @@
 package io.touchpoint.notification;
 
+import io.touchpoint.documents.Document;
+import io.touchpoint.documents.Documents;
+import io.touchpoint.documents.GeneratedDocument;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
@@ -24,7 +28,10 @@ import org.springframework.stereotype.Component;
  * every process variable.
  * <p>
  * Optional {@code attachments}: file names under {@code src/main/resources/guides/}, comma-separated, e.g.
- * {@code portal-user-guide.pdf, phone-user-guide.pdf}.
+ * {@code portal-user-guide.pdf, phone-user-guide.pdf}. Optional {@code documents}: documents generated as PDF from
+ * the process variables and attached, comma-separated names of {@link Document} ({@code product-overview},
+ * {@code service-proposal}, {@code service-agreement}, {@code letter-of-authorization}); they are generated in the
+ * step and stored with the email, so a retry sends the same file.
  * <p>
  * A calendar invite goes with the email when the input parameter {@code inviteStart} is set (a date, or an
  * ISO-8601 date-time with offset such as {@code 2026-12-03T10:00-05:00}); then also, optionally:
@@ -36,21 +43,26 @@ import org.springframework.stereotype.Component;
 public class SendEmailDelegate implements JavaDelegate {
 
     private final EmailService emails;
+    private final Documents documents;
 
-    public SendEmailDelegate(EmailService emails) {
+    public SendEmailDelegate(EmailService emails, Documents documents) {
         this.emails = emails;
+        this.documents = documents;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        Map<String, Object> model = templateModel(execution);
         Email email = new Email(addresses(execution.getVariableLocal("to")), addresses(execution.getVariableLocal("cc")),
                 (String) execution.getVariableLocal("subject"), (String) execution.getVariableLocal("template"),
-                templateModel(execution), messageId(execution)).from(execution);
+                model, messageId(execution)).from(execution);
         try {
-            email = email.withAttachments(Attachment.guides(execution.getVariableLocal("attachments")))
-                    .withInvite(invite(execution));
-        } catch (IllegalArgumentException badSetting) {
-            emails.undeliverable(email, "email step " + execution.getCurrentActivityId() + ": " + badSetting.getMessage());
+            List<Attachment> files = new ArrayList<>(Attachment.guides(execution.getVariableLocal("attachments")));
+            documents.generateAll(execution.getVariableLocal("documents"), model).forEach(document -> files.add(
+                    new Attachment(document.fileName(), GeneratedDocument.CONTENT_TYPE, document.content())));
+            email = email.withAttachments(files).withInvite(invite(execution));
+        } catch (RuntimeException badSetting) { // an unknown guide or document, a document that does not render, ...
+            emails.undeliverable(email, "email step " + execution.getCurrentActivityId() + ": " + EmailService.reason(badSetting));
             return;
         }
         emails.send(email);

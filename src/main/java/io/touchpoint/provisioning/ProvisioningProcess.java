@@ -33,6 +33,9 @@ public final class ProvisioningProcess {
         public static final String PORT_REJECTION_REASON = "portRejectionReason";
         public static final String PORT_REQUEST_REFERENCE = "portRequestReference";
         public static final String LOA_SIGNED_AT = "loaSignedAt";
+        /** The LOA's details from the current bill (PRV-07), as Client Services enters them; the LOA template reads them. */
+        public static final String CURRENT_PROVIDER_ACCOUNT = "currentProviderAccount";
+        public static final String BILLING_TELEPHONE_NUMBER = "billingTelephoneNumber";
         public static final String EQUIPMENT_DELIVERED_AT = "equipmentDeliveredAt";
         public static final String PORT_COMPLETED_AT = "portCompletedAt";
         public static final String ORDER_CHANGE_SIGNED_AT = "orderChangeSignedAt";

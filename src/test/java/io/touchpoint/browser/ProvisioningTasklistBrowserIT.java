@@ -146,10 +146,12 @@ class ProvisioningTasklistBrowserIT extends BrowserTestSupport {
         task = awaitTask(instanceId, "Task_SendLoa");
         tasks.claim(task.getId(), "carla");
         formScreenshot(carla, task, "provisioning-send-loa", "Company name", "Order number", "Numbers to port",
-                "LOA document reference", "The LOA was produced and sent to the customer for signature");
+                "Current provider", "Account number with the current provider",
+                "The numbers and the account details are checked against the current bill");
         complete(carla, task, Variables.createVariables()
-                .putValue("loaReference", "LOA-" + orderNumber)
-                .putValue("loaSent", true));
+                .putValue("currentProvider", "Old Telco")
+                .putValue(ProvisioningProcess.Vars.CURRENT_PROVIDER_ACCOUNT, "OT-778812")
+                .putValue("loaChecked", true));
         assertThat(deliver(orderNumber, OrderEvent.of(OrderEventType.LOA_SIGNED))).isEqualTo(OrderEvents.Result.ACCEPTED);
 
         // the carrier rejects the first request: Lena sees why when the task comes back

@@ -9,6 +9,9 @@ import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import biweekly.property.Attendee;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.touchpoint.documents.Documents;
+import io.touchpoint.documents.GeneratedDocument;
+import io.touchpoint.testing.Mails;
 import io.touchpoint.testing.TestSmtp;
 import io.touchpoint.testing.TouchpointSpringTest;
 import jakarta.mail.Address;
@@ -48,6 +51,15 @@ class EmailAttachmentsAndInviteTest {
 
     @Autowired
     RuntimeService runtime;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    MailDispatcher dispatcher;
+
+    @Autowired
+    Documents documents;
 
     static final Map<String, Object> MODEL = Map.of("contactName", "Ann Lee", "companyName", "Acme Dental",
             "quoteNumber", "Q-2026-00042");
@@ -134,6 +146,26 @@ class EmailAttachmentsAndInviteTest {
         } finally {
             repository.deleteDeployment(deployment, true);
         }
+    }
+
+    @Test
+    void aGeneratedDocumentIsStoredWithItsEmailSoThatEveryAttemptSendsTheSameFile() throws Exception {
+        GeneratedDocument proposal = documents.generate("service-proposal", MODEL);
+        Attachment attached = new Attachment(proposal.fileName(), GeneratedDocument.CONTENT_TYPE, proposal.content());
+        emails.send(new Email(List.of("dora@documents.example"), List.of(), "Your proposal", "quote-request-received",
+                MODEL, "documents-test-1").withAttachments(List.of(attached, Attachment.guide("portal-user-guide.pdf"))));
+
+        OutboxEmail queued = outbox.findByMessageId("documents-test-1@touchpoint").orElseThrow();
+        assertThat(queued.attachmentNames()).containsExactly("service-proposal-Q-2026-00042.pdf", "portal-user-guide.pdf");
+        assertThat(outbox.attachments(queued.id())).containsExactly(attached, Attachment.guide("portal-user-guide.pdf"));
+
+        MimeMessage email = received("dora@documents.example");
+        assertThat(Mails.attachment(email, "service-proposal-Q-2026-00042.pdf", "application/pdf"))
+                .isEqualTo(proposal.content());
+        // a retry builds its message from the row again: the same bytes, not a document generated anew
+        MimeMessage again = dispatcher.message(outbox.find(queued.id()).orElseThrow());
+        assertThat(Mails.attachment(again, "service-proposal-Q-2026-00042.pdf", "application/pdf"))
+                .isEqualTo(proposal.content());
     }
 
     @Test

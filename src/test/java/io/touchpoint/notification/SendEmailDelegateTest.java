@@ -7,6 +7,9 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.touchpoint.calendar.BusinessCalendar;
+import io.touchpoint.documents.Documents;
+import io.touchpoint.testing.ProcessTestBeans;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -17,13 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 /**
- * How the email step reads its input parameters: attachments and the invite. A setting it cannot read never fails
+ * How the email step reads its input parameters: attachments, documents and the invite. A setting it cannot read never fails
  * the step: the email is recorded as undeliverable, naming the setting (and an incident says so, see EmailOutboxTest).
  */
 class SendEmailDelegateTest {
 
     final EmailService emails = mock(EmailService.class);
-    final SendEmailDelegate step = new SendEmailDelegate(emails);
+    final SendEmailDelegate step = new SendEmailDelegate(emails,
+            new Documents(new BusinessCalendar(ProcessTestBeans.CALENDAR)));
     final Map<String, Object> inputs = new HashMap<>(Map.of("to", "ann@acme.example", "subject", "Your installation",
             "template", "quote-request-received"));
 
@@ -54,6 +58,26 @@ class SendEmailDelegateTest {
         assertThat(undeliverable()).contains("Task_Install").contains("fax-user-guide.pdf");
         inputs.put("attachments", "../application.yaml");
         assertThat(undeliverable()).contains("../application.yaml");
+        verify(emails, never()).send(any());
+    }
+
+    @Test
+    void documentsAreGeneratedFromTheProcessVariablesAndAttachedAfterTheGuides() {
+        inputs.put("attachments", "portal-user-guide.pdf");
+        inputs.put("documents", "product-overview, service-proposal");
+        Email email = send();
+        assertThat(email.attachments()).extracting(Attachment::fileName)
+                .containsExactly("portal-user-guide.pdf", "product-overview.pdf", "service-proposal-Q-2026-00042.pdf");
+        assertThat(email.attachments()).allSatisfy(a -> {
+            assertThat(a.contentType()).isEqualTo("application/pdf");
+            assertThat(new String(a.content(), 0, 5)).isEqualTo("%PDF-");
+        });
+    }
+
+    @Test
+    void unknownDocumentIsRecordedAsUndeliverableNamingItAndTheStepGoesOn() {
+        inputs.put("documents", "service-proposal, price-list");
+        assertThat(undeliverable()).contains("Task_Install").contains("price-list");
         verify(emails, never()).send(any());
     }
 
@@ -110,7 +134,7 @@ class SendEmailDelegateTest {
     private DelegateExecution execution() {
         DelegateExecution execution = mock(DelegateExecution.class);
         when(execution.getVariableLocal(any())).thenAnswer(call -> inputs.get(call.<String>getArgument(0)));
-        when(execution.getVariables()).thenReturn(Map.of("companyName", "Acme Dental"));
+        when(execution.getVariables()).thenReturn(Map.of("companyName", "Acme Dental", "quoteNumber", "Q-2026-00042"));
         when(execution.getProcessInstanceId()).thenReturn("pi-42");
         when(execution.getActivityInstanceId()).thenReturn("Task_Install:ai1");
         when(execution.getCurrentActivityId()).thenReturn("Task_Install");

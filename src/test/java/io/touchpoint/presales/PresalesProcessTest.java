@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.touchpoint.journey.Catalog;
 import io.touchpoint.journey.CustomerJourney;
 import io.touchpoint.journey.CustomerJourneyProcess;
@@ -15,9 +17,12 @@ import io.touchpoint.orders.OrderEvent;
 import io.touchpoint.orders.OrderEventType;
 import io.touchpoint.orders.OrderEvents;
 import io.touchpoint.testing.AsyncSteps;
+import io.touchpoint.testing.Mails;
+import io.touchpoint.testing.Pdfs;
 import io.touchpoint.testing.ProcessTestBeans;
 import io.touchpoint.testing.ProcessTestSupport;
 import io.touchpoint.testing.RecordingEmailStep.SentEmail;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -54,6 +59,9 @@ class PresalesProcessTest {
     /** Monday 16 November 2026, 10:00 in New York. */
     static final Instant MONDAY_MORNING = Instant.parse("2026-11-16T15:00:00Z");
 
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
     ProcessTestBeans beans;
     CustomerJourney presales;
     OrderEvents orderEvents;
@@ -63,7 +71,7 @@ class PresalesProcessTest {
         ProcessEngine processEngine = engine.getProcessEngine();
         init(processEngine);
         ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING));
-        beans = ProcessTestBeans.register(processEngine, PresalesTestBeans.SETTINGS);
+        beans = ProcessTestBeans.registerSendingTo(smtp.getSmtp().getPort(), processEngine, PresalesTestBeans.SETTINGS);
         presales = beans.get(CustomerJourney.class);
         orderEvents = beans.get(OrderEvents.class);
         if (identityService().createUserQuery().userId("sara").count() == 0) {
@@ -150,6 +158,56 @@ class PresalesProcessTest {
         assertThat(quote).isWaitingAt("Task_PrepareProviderQuote").hasNotPassed("Task_HoldDiscoveryMeeting");
         assertThat(task()).hasCandidateGroup("sales-engineer").hasDueDate(newYork("2026-11-18T17:00"));
         assertThat(taskQuery().taskDefinitionKey("Task_GatherAuxiliaryQuotes").count()).isZero();
+    }
+
+    /**
+     * PRE-01, PRE-08 and PRE-10 with their documents, as the customer and the agent receive them: the product overview
+     * with the confirmation, the service proposal with the quotes sent to the agent, the service agreement with the
+     * order to sign; each a PDF of the quote's or the order's data.
+     */
+    @Test
+    void customerAndAgentReceiveTheProductOverviewProposalAndServiceAgreementAsPdf() {
+        beans.sendingEmails();
+        ProcessInstance quote = webRequest(25, "MOBILE_LINES");
+        String quoteNumber = quote.getBusinessKey();
+        runAsyncSteps();
+
+        MimeMessage confirmation = beans.mail.received(smtp, quote.getId(), "Your quote request " + quoteNumber);
+        assertThat(Mails.text(confirmation)).contains("product overview");
+        assertThat(Pdfs.text(Mails.attachment(confirmation, "product-overview.pdf", "application/pdf"), "process-product-overview"))
+                .contains("Product overview", "Prepared for Acme Dental", "Hosted VoIP phone system");
+
+        introduceAs("sara", quote);
+        complete(task("Task_HoldDiscoveryMeeting", quote), withVariables("discoveryNotes", "3 sites"));
+        complete(task("Task_RequestCurrentBills", quote));
+        complete(task("Task_PrepareProviderQuote", quote), withVariables("quoteLines",
+                "Hosted seat, 25, 25.00\nFiber 500 Mbps, 1, 450.00", "quoteMonthlyTotal", 1075, "quoteOneTimeTotal", 1200,
+                "contractTermMonths", "36"));
+        complete(task("Task_GatherAuxiliaryQuotes", quote), withVariables("auxiliaryProvider", "Metro Mobile",
+                "auxiliaryQuoteLines", "Mobile line, 10, 30.00", "auxiliaryMonthlyTotal", 300));
+        runAsyncSteps();
+
+        MimeMessage quotesReady = beans.mail.received(smtp, quote.getId(), "Quotes ready for Acme Dental");
+        assertThat(Mails.attachmentNames(quotesReady)).containsExactly("service-proposal-" + quoteNumber + ".pdf");
+        assertThat(Pdfs.text(Mails.attachment(quotesReady, "service-proposal-" + quoteNumber + ".pdf", "application/pdf"),
+                "process-service-proposal")).contains("Service proposal", "Prepared for Acme Dental", quoteNumber,
+                "Seats 25", "Replace PBX", "Hosted seat 25 $25.00", "Fiber 500 Mbps 1 $450.00",
+                "Monthly recurring total $1,075.00", "$1,200.00", "36 months", "Metro Mobile", "Mobile line 10 $30.00",
+                "Partner monthly total $300.00");
+
+        approveAndConvert(quote);
+        runAsyncSteps();
+        String orderNumber = orderNumberOf(quote);
+        MimeMessage toSign = beans.mail.received(smtp, quote.getId(), "Please sign your order " + orderNumber);
+        assertThat(Mails.text(toSign)).contains("service agreement");
+        String agreement = "service-agreement-" + orderNumber + ".pdf";
+        assertThat(Mails.attachmentNames(toSign)).containsExactly(agreement);
+        assertThat(Pdfs.text(Mails.attachment(toSign, agreement, "application/pdf"), "process-service-agreement"))
+                .contains("Service agreement", "Order " + orderNumber, quoteNumber, "Acme Dental",
+                        "Ann Lee, ann@acme.example", "Service address 1 Main St", "Hosted seat 25 $25.00",
+                        "Monthly recurring charges $1,075.00", "One-time charges $1,200.00",
+                        "36 months from the activation date", "Phones 5", "Extensions 6",
+                        "Signature, for Acme Dental", "Signature, for Touchpoint Communications");
     }
 
     @Test

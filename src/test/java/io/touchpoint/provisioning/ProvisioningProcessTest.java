@@ -6,16 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import io.touchpoint.escalation.EscalateTaskDelegate;
-import io.touchpoint.support.SupportProperties;
 import io.touchpoint.monitoring.RegisterRouterDelegate;
 import io.touchpoint.orders.OrderEvent;
 import io.touchpoint.orders.OrderEventType;
 import io.touchpoint.orders.OrderEvents;
+import io.touchpoint.support.SupportProperties;
 import io.touchpoint.testing.AsyncSteps;
+import io.touchpoint.testing.Mails;
+import io.touchpoint.testing.Pdfs;
 import io.touchpoint.testing.ProcessTestBeans;
 import io.touchpoint.testing.ProcessTestSupport;
 import io.touchpoint.testing.RecordingEmailStep.SentEmail;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -374,6 +379,47 @@ class ProvisioningProcessTest {
         assertThat(last().to()).isEqualTo("theo@touchpoint.example");
         assertThat(last().subject()).isEqualTo("Reminder: on site at Acme Dental by Thursday 3 December 2026 at 9:00 AM EST");
         assertThat(order).hasPassed("EndEvent_TechnicianReminded").isWaitingAt("Task_InstallOnSite");
+    }
+
+    /**
+     * PRV-07: Client Services prepares the LOA from the current bill, and the customer receives it as a PDF to sign,
+     * with every number to port, the account to port them from and the signature lines.
+     */
+    @Test
+    void customerReceivesTheLetterOfAuthorizationForEveryNumberToPort() {
+        // this test also sends its emails, to an SMTP server of its own
+        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+        smtp.start();
+        try {
+            beans = ProcessTestBeans.registerSendingTo(smtp.getSmtp().getPort(), engine.getProcessEngine(), SETTINGS)
+                    .sendingEmails();
+            ProcessInstance order = signedOrder("O-2026-00107", "+1 555 010 0101\n+1 555 010 0102");
+            runAsyncSteps();
+            throughWelcomeCall(order);
+
+            assertThat(task("Task_SendLoa", order)).hasCandidateGroup("client-services");
+            complete(task("Task_SendLoa", order), withVariables("currentProvider", "Old Telco",
+                    CURRENT_PROVIDER_ACCOUNT, "OT-778812", BILLING_TELEPHONE_NUMBER, "+1 555 010 0100", "loaChecked", true));
+
+            assertThat(order).hasPassedInOrder("Task_SendLoa", "Task_EmailLoa").isWaitingAt("ReceiveTask_LoaSigned");
+            MimeMessage email = beans.mail.received(smtp, order.getId(),
+                    "Please sign the Letter of Authorization for your order O-2026-00107");
+            assertThat(Mails.text(email)).contains("Dear Ann Lee", "from Old Telco to Touchpoint",
+                    "letter-of-authorization-O-2026-00107.pdf");
+            assertThat(Mails.attachmentNames(email)).containsExactly("letter-of-authorization-O-2026-00107.pdf");
+            byte[] loa = Mails.attachment(email, "letter-of-authorization-O-2026-00107.pdf", "application/pdf");
+            assertThat(Pdfs.pages(loa)).isEqualTo(1);
+            assertThat(Pdfs.text(loa, "process-letter-of-authorization")).contains("Letter of Authorization",
+                    "order O-2026-00107", "Customer (as on the current bill) Acme Dental",
+                    "Service address 1 Main St, Springfield", "Current provider Old Telco", "OT-778812",
+                    "Billing telephone number +1 555 010 0100", "1 +1 555 010 0101", "2 +1 555 010 0102",
+                    "I authorize Touchpoint Communications", "Authorized signature", "Printed name", "Title", "Date");
+
+            assertThat(deliver("O-2026-00107", OrderEventType.LOA_SIGNED)).isEqualTo(OrderEvents.Result.ACCEPTED);
+            assertThat(order).isWaitingAt("Task_SubmitPortRequest", "Task_ConductSiteSurvey");
+        } finally {
+            smtp.stop();
+        }
     }
 
     // --- steps ---------------------------------------------------------------------------------------------

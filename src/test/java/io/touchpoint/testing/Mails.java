@@ -83,6 +83,55 @@ public final class Mails {
         return null;
     }
 
+    /**
+     * The bytes of the attached file of that name, which must be one attachment of that MIME type (e.g.
+     * {@code application/pdf}).
+     */
+    public static byte[] attachment(MimeMessage message, String fileName, String mimeType) {
+        try {
+            java.util.List<Part> found = new java.util.ArrayList<>();
+            attachments(message, fileName, found);
+            if (found.size() != 1) {
+                throw new AssertionError("the email " + messageId(message) + " has " + found.size() + " attachments named "
+                        + fileName);
+            }
+            Part part = found.get(0);
+            if (!part.isMimeType(mimeType) || !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                throw new AssertionError(fileName + " is attached as " + part.getContentType() + ", "
+                        + part.getDisposition() + ", not as an attachment of type " + mimeType);
+            }
+            return part.getInputStream().readAllBytes();
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The file names of the email's attachments, in their order. */
+    public static java.util.List<String> attachmentNames(MimeMessage message) {
+        try {
+            java.util.List<Part> found = new java.util.ArrayList<>();
+            attachments(message, null, found);
+            java.util.List<String> names = new java.util.ArrayList<>();
+            for (Part part : found) {
+                names.add(part.getFileName());
+            }
+            return names;
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void attachments(Part part, String fileName, java.util.List<Part> found)
+            throws MessagingException, IOException {
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                attachments(multipart.getBodyPart(i), fileName, found);
+            }
+        } else if (part.getFileName() != null && (fileName == null || fileName.equals(part.getFileName()))) {
+            found.add(part);
+        }
+    }
+
     public static String subject(MimeMessage message) {
         try {
             return message.getSubject();

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.base.GreenMailOperations;
 import io.touchpoint.calendar.BusinessCalendar;
 import io.touchpoint.calendar.CalendarProperties;
+import io.touchpoint.documents.Documents;
 import io.touchpoint.monitoring.MonitoringProperties;
 import io.touchpoint.notification.EmailService;
 import io.touchpoint.notification.MailDispatcher;
 import io.touchpoint.notification.MailProperties;
 import io.touchpoint.notification.Outbox;
 import io.touchpoint.notification.RetryCycle;
+import io.touchpoint.notification.SendEmailDelegate;
 import io.touchpoint.numbering.BusinessNumbers;
 import jakarta.mail.internet.MimeMessage;
 import java.lang.annotation.Annotation;
@@ -79,7 +81,7 @@ public final class ProcessTestBeans {
     public static final MonitoringProperties MONITORING = new MonitoringProperties("", "", Duration.ofSeconds(5), "R3/PT1M");
 
     /** The feature packages whose beans the models call: web, security and demo code stay out. */
-    private static final String[] FEATURES = {"io.touchpoint.calendar", "io.touchpoint.escalation",
+    private static final String[] FEATURES = {"io.touchpoint.calendar", "io.touchpoint.documents", "io.touchpoint.escalation",
         "io.touchpoint.identity", "io.touchpoint.journey", "io.touchpoint.knowledge", "io.touchpoint.monitoring",
         "io.touchpoint.notification", "io.touchpoint.numbering", "io.touchpoint.orders", "io.touchpoint.outage",
         "io.touchpoint.postsales", "io.touchpoint.presales", "io.touchpoint.provisioning", "io.touchpoint.support",
@@ -162,6 +164,15 @@ public final class ProcessTestBeans {
     /** Touchpoint's bean of this type, as the application would build it from the test's settings. */
     public <T> T get(Class<T> type) {
         return context.getBean(type);
+    }
+
+    /**
+     * Has the email steps also send their emails for real, rendered with their attachments and documents into the
+     * outbox, sent to the test's SMTP server when the test asks ({@link Mail#received}); they are still recorded.
+     */
+    public ProcessTestBeans sendingEmails() {
+        emails.alsoSendThrough(new SendEmailDelegate(get(EmailService.class), get(Documents.class)));
+        return this;
     }
 
     /** Closes the context; the models' expressions reach no bean until the next test registers its own. */

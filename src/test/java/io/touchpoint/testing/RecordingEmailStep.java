@@ -7,7 +7,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /**
  * Stands in for the {@code sendEmail} step in process tests: records which email the model asked for, to whom,
- * with which subject, so a test can assert the emails of a path without an SMTP server.
+ * with which subject, so a test can assert the emails of a path without an SMTP server. A test that looks at the
+ * emails as the customer receives them (attachments, documents) also has them sent by the real step
+ * ({@link ProcessTestBeans#sendingEmails()}).
  */
 public class RecordingEmailStep implements JavaDelegate {
 
@@ -15,11 +17,20 @@ public class RecordingEmailStep implements JavaDelegate {
     }
 
     private final List<SentEmail> sent = new ArrayList<>();
+    private JavaDelegate realStep;
 
     @Override
-    public void execute(DelegateExecution execution) {
+    public void execute(DelegateExecution execution) throws Exception {
         sent.add(new SentEmail(execution.getCurrentActivityId(), (String) execution.getVariableLocal("template"),
                 (String) execution.getVariableLocal("to"), (String) execution.getVariableLocal("subject")));
+        if (realStep != null) {
+            realStep.execute(execution);
+        }
+    }
+
+    /** From now on each email is also queued by the real step, to be sent to the test's SMTP server. */
+    void alsoSendThrough(JavaDelegate step) {
+        realStep = step;
     }
 
     public List<SentEmail> sent() {

@@ -2,14 +2,11 @@ package io.touchpoint.support;
 
 import static io.touchpoint.support.SupportProcess.Vars.*;
 
-import io.touchpoint.web.Mailbox;
 import io.touchpoint.web.Text;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -26,82 +23,46 @@ final class TicketStartCheck {
     }
 
     static void check(VariableScope variables, Ticket.Kind kind) {
-        List<String> missing = new ArrayList<>();
-        List<String> bad = new ArrayList<>();
-        String name = text(variables, CONTACT_NAME, true, missing, bad);
-        String email = text(variables, CONTACT_EMAIL, true, missing, bad);
-        String subject = text(variables, SUBJECT, true, missing, bad);
-        String description = text(variables, DESCRIPTION, true, missing, bad);
-        String category = text(variables, CATEGORY, true, missing, bad);
-        String priority = text(variables, PRIORITY, true, missing, bad);
-        String account = text(variables, ACCOUNT_NUMBER, false, missing, bad);
-        String channel = text(variables, CHANNEL, false, missing, bad);
-        String requesterType = text(variables, REQUESTER_TYPE, false, missing, bad);
-        String project = text(variables, PROJECT, false, missing, bad);
-        String chosenAgent = text(variables, CHOSEN_AGENT, false, missing, bad);
+        StartVariables start = new StartVariables(variables);
+        String name = start.required(CONTACT_NAME);
+        String email = start.required(CONTACT_EMAIL);
+        String subject = start.required(SUBJECT);
+        String description = start.required(DESCRIPTION);
+        String category = start.required(CATEGORY);
+        String priority = start.required(PRIORITY);
+        String account = start.optional(ACCOUNT_NUMBER);
+        String channel = start.optional(CHANNEL);
+        String requesterType = start.optional(REQUESTER_TYPE);
+        String project = start.optional(PROJECT);
+        String chosenAgent = start.optional(CHOSEN_AGENT);
 
-        if (name != null && (name.length() > 120 || !ONE_LINE.matcher(name).matches())) {
-            bad.add(CONTACT_NAME + " must be one line of at most 120 characters");
-        }
-        if (email != null && !Mailbox.Validator.isMailbox(email)) {
-            bad.add(CONTACT_EMAIL + " must be a valid email address, one mailbox such as ann@example.com");
-        }
-        if (subject != null && (subject.length() > 200 || !ONE_LINE.matcher(subject).matches())) {
-            bad.add(SUBJECT + " must be one line of at most 200 characters");
-        }
-        if (description != null && (description.length() > 4000 || !Text.isMultiLine(description))) {
-            bad.add(DESCRIPTION + " must be at most 4000 characters, without control characters");
-        }
+        start.oneLine(name, CONTACT_NAME, 120);
+        start.mailbox(email, CONTACT_EMAIL);
+        start.oneLine(subject, SUBJECT, 200);
+        start.multiLine(description, DESCRIPTION, 4000);
         List<String> categories = Arrays.stream(NewTicket.Category.values()).filter(c -> c.kind() == kind)
                 .map(Enum::name).toList();
         if (category != null && !categories.contains(category)) {
-            bad.add(CATEGORY + " must be one of " + String.join(", ", categories));
+            start.bad(CATEGORY + " must be one of " + String.join(", ", categories));
         }
-        oneOf(priority, PRIORITY, NewTicket.Priority.values(), bad);
-        oneOf(channel, CHANNEL, NewTicket.Channel.values(), bad);
-        oneOf(requesterType, REQUESTER_TYPE, NewTicket.RequesterType.values(), bad);
+        oneOf(priority, PRIORITY, NewTicket.Priority.values(), start);
+        oneOf(channel, CHANNEL, NewTicket.Channel.values(), start);
+        oneOf(requesterType, REQUESTER_TYPE, NewTicket.RequesterType.values(), start);
         if (account != null && (account.length() > 40 || !ACCOUNT.matcher(account).matches())) {
-            bad.add(ACCOUNT_NUMBER + " must be at most 40 letters, digits and dashes");
+            start.bad(ACCOUNT_NUMBER + " must be at most 40 letters, digits and dashes");
         }
         if (project != null && (project.length() > 60 || !ACCOUNT.matcher(project).matches())) {
-            bad.add(PROJECT + " must be at most 60 letters, digits and dashes");
+            start.bad(PROJECT + " must be at most 60 letters, digits and dashes");
         }
         if (chosenAgent != null && (chosenAgent.length() > 64 || !ONE_LINE.matcher(chosenAgent).matches())) {
-            bad.add(CHOSEN_AGENT + " must be a user id of one line, at most 64 characters");
+            start.bad(CHOSEN_AGENT + " must be a user id of one line, at most 64 characters");
         }
-        if (missing.isEmpty() && bad.isEmpty()) {
-            return;
-        }
-        List<String> problems = new ArrayList<>();
-        if (!missing.isEmpty()) {
-            problems.add("missing " + String.join(", ", missing));
-        }
-        problems.addAll(bad);
-        String what = kind == Ticket.Kind.TROUBLE ? "The ticket" : "The service request";
-        throw new BadUserRequestException(what + " cannot be registered: " + String.join("; ", problems) + ".");
+        start.refuseIfAny(kind == Ticket.Kind.TROUBLE ? "The ticket" : "The service request");
     }
 
-    /** The variable as trimmed text (null when absent or blank), noting a required one missing or one not text. */
-    private static String text(VariableScope variables, String variable, boolean required, List<String> missing,
-                               List<String> bad) {
-        Object value = variables.getVariable(variable);
-        if (value != null && !(value instanceof String)) {
-            bad.add(variable + " must be text");
-            return null;
-        }
-        String text = value == null ? "" : ((String) value).trim();
-        if (text.isEmpty()) {
-            if (required) {
-                missing.add(variable);
-            }
-            return null;
-        }
-        return text;
-    }
-
-    private static void oneOf(String value, String variable, Enum<?>[] choices, List<String> bad) {
+    private static void oneOf(String value, String variable, Enum<?>[] choices, StartVariables start) {
         if (value != null && Arrays.stream(choices).noneMatch(choice -> choice.name().equals(value))) {
-            bad.add(variable + " must be one of " + Arrays.stream(choices).map(Enum::name).collect(Collectors.joining(", ")));
+            start.bad(variable + " must be one of " + Arrays.stream(choices).map(Enum::name).collect(Collectors.joining(", ")));
         }
     }
 }

@@ -1,10 +1,11 @@
 package io.touchpoint.orders;
 
+import io.touchpoint.postsales.PostSalesProcess;
 import io.touchpoint.presales.PresalesProcess;
 import io.touchpoint.provisioning.ProvisioningProcess;
 
 /**
- * What outside providers (e-signature, payment, carrier, equipment supplier) report about an order, each with
+ * What outside providers (e-signature, payment, carrier, equipment supplier, billing) report about an order, each with
  * the BPMN message it correlates, the variable that records its arrival (which makes a second delivery
  * recognisable), and the data it must carry.
  */
@@ -22,6 +23,9 @@ public enum OrderEventType {
     EQUIPMENT_DELIVERED(ProvisioningProcess.Messages.EQUIPMENT_DELIVERED,
             ProvisioningProcess.Vars.EQUIPMENT_DELIVERED_AT, Carries.NOTHING),
     PORT_COMPLETED(ProvisioningProcess.Messages.PORT_COMPLETED, ProvisioningProcess.Vars.PORT_COMPLETED_AT,
+            Carries.NOTHING),
+    /** The billing system issued the first full invoice: post-sales reviews it against the contract (PST-07). */
+    INVOICE_ISSUED(PostSalesProcess.Messages.FIRST_INVOICE_ISSUED, PostSalesProcess.Vars.FIRST_INVOICE_ISSUED_AT,
             Carries.NOTHING);
 
     /** The data an event must carry besides its type. */

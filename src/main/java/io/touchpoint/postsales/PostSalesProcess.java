@@ -8,6 +8,8 @@ public final class PostSalesProcess {
 
     public static final class Messages {
         public static final String SURVEY_ANSWERED = "InstallationSurveyAnswered";
+        /** The billing system issued the order's first full invoice (order event INVOICE_ISSUED, PST-07). */
+        public static final String FIRST_INVOICE_ISSUED = "FirstInvoiceIssued";
 
         private Messages() {
         }
@@ -19,6 +21,7 @@ public final class PostSalesProcess {
         public static final String ACCOUNT_MANAGER_EMAIL = "accountManagerEmail";
         public static final String PRESIDENT_NOTE = "presidentNote";
         public static final String BILL_DISCREPANCY = "billDiscrepancy";
+        public static final String FIRST_INVOICE_ISSUED_AT = "firstInvoiceIssuedAt";
 
         private Vars() {
         }

@@ -50,7 +50,7 @@ class PostSalesBrowserIT extends BrowserTestSupport {
                 Pattern.DOTALL));
 
         management.executeJob(management.createJobQuery().processInstanceId(customer.getId())
-                .activityId("Event_FirstInvoiceIssued").singleResult().getId());
+                .activityId("Event_NoInvoiceYet").singleResult().getId());
         form(customer, "Task_ReviewFirstBill", "betty", "32-post-sales-bill-review", "First invoice total (USD)",
                 "The invoice does not match the contract");
         tasks.claim(awaitTask(customer, "Task_ReviewFirstBill").getId(), "betty");

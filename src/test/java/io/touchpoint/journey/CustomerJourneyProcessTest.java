@@ -111,7 +111,7 @@ class CustomerJourneyProcessTest {
         runtimeService().createProcessInstanceModification(postSales.getId())
                 .cancelAllForActivity("Gateway_Cadence").cancelAllForActivity("Task_FollowUpWithCustomer")
                 .cancelAllForActivity("ReceiveTask_SurveyAnswered").cancelAllForActivity("Task_PersonalisePresidentNote")
-                .cancelAllForActivity("Event_FirstInvoiceIssued").cancelAllForActivity("Gateway_AccountManagerDone")
+                .cancelAllForActivity("Gateway_FirstInvoice").cancelAllForActivity("Gateway_AccountManagerDone")
                 .cancelAllForActivity("Gateway_CadenceDone")
                 .startBeforeActivity("EndEvent_LifeCycleSupport").execute();
         assertThat(journey).isEnded().hasPassed("CallActivity_PostSales", "EndEvent_CustomerActive");

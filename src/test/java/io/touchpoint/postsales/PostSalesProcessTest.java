@@ -80,7 +80,7 @@ class PostSalesProcessTest {
             assertThat(email.to()).isEqualTo("ann@acme.example");
         });
         assertThat(customer).isWaitingAt("Task_FollowUpWithCustomer", "ReceiveTask_SurveyAnswered",
-                "Task_PersonalisePresidentNote", "Event_FirstInvoiceIssued");
+                "Task_PersonalisePresidentNote", "Gateway_FirstInvoice");
         assertThat(task("Task_FollowUpWithCustomer", customer)).isAssignedTo("sara")
                 .hasCandidateGroupAssociated("sales-rep").hasDueDate(newYork("2026-12-08T17:00"));
         complete(task("Task_FollowUpWithCustomer", customer), withVariables("followUpOutcome", "HAPPY",
@@ -108,6 +108,7 @@ class PostSalesProcessTest {
                 .isEqualTo(SurveyService.Outcome.ANSWERED);
         assertThat(customer).hasPassed("ReceiveTask_SurveyAnswered").variables().containsEntry("surveySatisfaction", 5);
 
+        execute(job("Event_NoInvoiceYet", customer));
         reviewFirstBill(customer, false);
         AsyncSteps.runDue();
         assertThat(customer).isEnded().hasPassed("EndEvent_LifeCycleSupport").hasNotPassed("Task_ContactCustomerAboutBill",
@@ -189,14 +190,38 @@ class PostSalesProcessTest {
     void firstBillThatDiffersFromTheContractIsTakenUpWithTheCustomer() {
         ProcessInstance customer = activeCustomer("O-2026-00205", 5);
         AsyncSteps.runDue();
-        Job invoice = job("Event_FirstInvoiceIssued", customer);
-        assertThat(invoice.getDuedate()).isEqualTo(Date.from(INSTALL_DAY.plus(Duration.ofDays(35))));
+        // billing issues the first full invoice: the review starts then, and the fallback timer is gone
+        Job fallback = job("Event_NoInvoiceYet", customer);
+        assertThat(fallback.getDuedate()).isEqualTo(Date.from(INSTALL_DAY.plus(Duration.ofDays(35))));
+        runtimeService().createMessageCorrelation(PostSalesProcess.Messages.FIRST_INVOICE_ISSUED)
+                .processInstanceVariableEquals("orderNumber", "O-2026-00205").correlate();
+        assertThat(customer).hasPassed("Event_FirstInvoiceIssued").hasNotPassed("Event_NoInvoiceYet");
+        assertThat(managementService().createJobQuery().processInstanceId(customer.getId()).activityId("Event_NoInvoiceYet")
+                .count()).isZero();
 
         reviewFirstBill(customer, true);
 
         assertThat(task("Task_ContactCustomerAboutBill", customer)).hasCandidateGroup("account-relations");
         complete(task("Task_ContactCustomerAboutBill", customer), withVariables("billResolution", "Credit next month"));
-        assertThat(customer).hasPassed("Task_ContactCustomerAboutBill", "Gateway_BillReviewed");
+        assertThat(customer).hasPassed("Task_ContactCustomerAboutBill", "Gateway_BillReviewed")
+                .hasNotPassed("Task_TellCustomerBillChecked");
+    }
+
+    @Test
+    void withoutAnInvoiceTheBillIsReviewedOnTimeAndACorrectBillIsConfirmedToTheCustomer() {
+        ProcessInstance customer = activeCustomer("O-2026-00206", 5);
+        AsyncSteps.runDue();
+        execute(job("Event_NoInvoiceYet", customer));
+
+        reviewFirstBill(customer, false);
+
+        assertThat(customer).hasPassed("Event_NoInvoiceYet", "Task_TellCustomerBillChecked", "Gateway_BillReviewed")
+                .hasNotPassed("Event_FirstInvoiceIssued", "Task_ContactCustomerAboutBill");
+        assertThat(beans.emails.sent()).anySatisfy(email -> {
+            assertThat(email.template()).isEqualTo("first-bill-checked");
+            assertThat(email.to()).isEqualTo("ann@acme.example");
+            assertThat(email.subject()).isEqualTo("Your first invoice matches your contract: order O-2026-00206");
+        });
     }
 
     @Test
@@ -224,7 +249,6 @@ class PostSalesProcessTest {
     }
 
     void reviewFirstBill(ProcessInstance customer, boolean discrepancy) {
-        execute(job("Event_FirstInvoiceIssued", customer));
         assertThat(task("Task_ReviewFirstBill", customer)).hasCandidateGroup("billing");
         complete(task("Task_ReviewFirstBill", customer), withVariables("firstInvoiceNumber", "INV-1",
                 "firstInvoiceTotal", discrepancy ? 180 : 125, PostSalesProcess.Vars.BILL_DISCREPANCY, discrepancy,

@@ -44,7 +44,8 @@ import org.springframework.stereotype.Component;
  * <li>Managers ({@code sales-manager}, {@code support-supervisor}) get Cockpit and read their processes' instances,
  * tasks and history; analysts get Cockpit with read access to every definition; admins ({@code camunda-admin})
  * keep everything.</li>
- * <li>Task filters for everyone: "My tasks", "My group's queue", "Due today" (mine and my groups' unclaimed ones),
+ * <li>Task filters for everyone: "My tasks", "My group's queue" (my groups' unclaimed tasks and those I claimed),
+ * "Due today" (mine and my groups' unclaimed ones),
  * "Escalated"; "Support tickets" for customer care and the supervisors.</li>
  * </ul>
  */
@@ -157,8 +158,11 @@ public class RoleAccess {
         List<String> everyone = Roles.ALL.stream().map(Roles.Role::id).toList();
         filter("My tasks", -10, "Tasks assigned to me", everyone,
                 tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        filter("My group's queue", -5, "Unclaimed tasks of my groups", everyone,
-                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+        // my groups' unclaimed tasks and those of them I claimed: a task claimed here stays in the list, selected, with
+        // its form open (Tasklist drops a task that leaves the filter); a colleague's claimed task is the colleague's
+        filter("My group's queue", -5, "Unclaimed tasks of my groups, and those I claimed", everyone,
+                tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+                        .or().taskUnassigned().taskAssigneeExpression("${currentUser()}").endOr());
         // mine, and my groups' unclaimed ones: a colleague's claimed task is the colleague's
         filter("Due today", 0, "My tasks and my groups' unclaimed tasks due by the end of today", everyone,
                 tasks.createTaskQuery()
@@ -212,4 +216,5 @@ public class RoleAccess {
             grant(group, Resources.FILTER, filter.getId(), READ);
         }
     }
+
 }

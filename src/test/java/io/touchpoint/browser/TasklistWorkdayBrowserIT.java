@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import io.touchpoint.journey.Catalog;
 import io.touchpoint.journey.CustomerJourney;
 import io.touchpoint.journey.QuoteRequest;
@@ -170,6 +172,85 @@ class TasklistWorkdayBrowserIT extends BrowserTestSupport {
         assertThat(consoleErrors).as("browser console errors").isEmpty();
     }
 
+    /**
+     * Point 5: a sales rep picks a task in her group's queue and claims it; the task stays in the list, selected, and
+     * its form stays open for her to fill in.
+     */
+    @Test
+    void aTaskClaimedInTheGroupsQueueStaysOpenAndSelected() {
+        String juniper = journeys.start(request("Juniper Veterinary Clinic"));
+        Task intro = awaitTask(juniper, "Task_IntroduceAndAnalyseNeeds");
+
+        Page sara = newPage(WIDTH, HEIGHT);
+        login(sara, "tasklist", "sara", DEMO_PASSWORD);
+        openFilter(sara, "My group's queue");
+        card(sara, juniper).locator("h4.task a").click();
+        assertThat(sara.locator("h2.task")).containsText(intro.getName());
+        assertThat(sara.locator(".fjs-form")).isVisible();
+
+        // no reload, unlike claimInTasklist: what Tasklist shows right after the claim is what she works with
+        sara.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim").setExact(true)).click();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "sara".equals(tasks.createTaskQuery().taskId(intro.getId())
+                .singleResult().getAssignee()));
+        sara.waitForLoadState(LoadState.NETWORKIDLE);
+
+        assertThat(sara.locator(".task-filter.active")).containsText("My group's queue");
+        // the list as Tasklist loaded it again after the claim: her name on the card, which is still the selected one
+        assertThat(card(sara, juniper).locator("h5.assignee")).containsText("Sara");
+        assertThat(card(sara, juniper)).hasClass(java.util.regex.Pattern.compile("\\bactive\\b"));
+        assertThat(sara.locator("h2.task")).containsText(intro.getName());
+        assertThat(formField(sara, "Needs analysis")).isEditable();
+        typeInForm(sara, "Needs analysis", "Eight seats, two sites; wants call recording.");
+        calm(sara);
+        screenshot(sara, "tasklist-workday-07-sara-claimed-in-groups-queue");
+        assertThat(consoleErrors).as("browser console errors").isEmpty();
+    }
+
+    /**
+     * Point 7: Complete with a required field left empty: the field says what is missing. Read-only checkboxes read
+     * ticked or not at a glance.
+     */
+    @Test
+    void aMissingRequiredFieldSaysWhatIsMissingAndReadOnlyCheckboxesDiffer() {
+        String larch = journeys.start(request("Larch Street Pharmacy"));
+        Task intro = awaitTask(larch, "Task_IntroduceAndAnalyseNeeds");
+        tasks.setAssignee(intro.getId(), "sara");
+
+        Page sara = newPage(WIDTH, HEIGHT);
+        login(sara, "tasklist", "sara", DEMO_PASSWORD);
+        showTask(sara, intro);
+        assertThat(formField(sara, "Needs analysis")).isEditable();
+
+        sara.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete").setExact(true)).click();
+        Locator needsAnalysis = sara.locator(".fjs-form-field-textarea.fjs-has-errors")
+                .filter(new Locator.FilterOptions().setHasText("Needs analysis"));
+        assertThat(needsAnalysis.locator(".fjs-form-field-error"))
+                .hasText("Needs analysis is missing: please fill it in.");
+        assertThat(needsAnalysis.locator("textarea")).isInViewport();
+        assertThat(needsAnalysis.locator("textarea")).isFocused();
+        assertThat(sara.locator(".fjs-form .fjs-form-field-error")).hasCount(1);
+        assertThat(tasks.createTaskQuery().taskId(intro.getId()).count()).as("not completed").isEqualTo(1);
+        calm(sara);
+        screenshot(sara, "tasklist-workday-08-sara-told-what-is-missing");
+
+        // read-only checkboxes: the service the customer asked for reads ticked, the others fade
+        Locator services = sara.locator(".fjs-form-field-checklist.fjs-readonly")
+                .filter(new Locator.FilterOptions().setHasText("Requested services"));
+        Locator ticked = services.locator("label.fjs-checked").filter(new Locator.FilterOptions().setHasText("Hosted VoIP"));
+        Locator unticked = services.locator("label").filter(new Locator.FilterOptions().setHasText("SIP trunking"));
+        assertThat(ticked.locator("input")).isChecked();
+        assertThat(unticked.locator("input")).not().isChecked();
+        assertThat(style(ticked, "color")).isNotEqualTo(style(unticked, "color"));
+        assertThat(style(ticked.locator("input"), "opacity")).isEqualTo("1");
+        assertThat(style(unticked.locator("input"), "opacity")).isNotEqualTo("1");
+        services.scrollIntoViewIfNeeded();
+        services.screenshot(new Locator.ScreenshotOptions().setPath(screenshotDir().resolve("tasklist-workday-09-read-only-checkboxes.png")));
+
+        typeInForm(sara, "Needs analysis", "Eight seats; wants call recording.");
+        assertThat(sara.locator(".fjs-form .fjs-form-field-error")).hasCount(0);
+        assertThat(consoleErrors).as("browser console errors").isEmpty();
+    }
+
     // --- helpers
 
     /** Moves the mouse off the filters, so that no tooltip covers them in a screenshot. */
@@ -198,6 +279,10 @@ class TasklistWorkdayBrowserIT extends BrowserTestSupport {
     private static Locator card(Page page, String text) {
         return page.locator("ol.tasks-list > li.task").filter(new Locator.FilterOptions()
                 .setHas(page.locator("h4.task", new Page.LocatorOptions().setHasText(text))));
+    }
+
+    private static String style(Locator element, String property) {
+        return (String) element.evaluate("(e, property) => getComputedStyle(e)[property]", property);
     }
 
     private static int indexOf(List<String> names, String number) {

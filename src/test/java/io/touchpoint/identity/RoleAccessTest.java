@@ -255,6 +255,25 @@ class RoleAccessTest {
         }
     }
 
+    @Test
+    void groupsQueueHoldsMyGroupsUnclaimedTasksAndThoseIClaimed() {
+        Date now = new Date();
+        Task mine = standaloneTask("Call back the baker", now, "tim");
+        Task colleagues = standaloneTask("Call back the butcher", now, "terrence");
+        Task unclaimed = standaloneTask("Call back the grocer", now, null);
+        try {
+            String queue = filters.createFilterQuery().filterName("My group's queue").singleResult().getId();
+            List<String> tims = as("tim", () -> filters.<Task>list(queue).stream().map(Task::getId).toList());
+
+            assertThat(tims).as("claimed in the queue, it stays there").contains(mine.getId(), unclaimed.getId())
+                    .doesNotContain(colleagues.getId());
+            assertThat(as("sara", () -> filters.<Task>list(queue).stream().map(Task::getId).toList()))
+                    .as("another role's queue").doesNotContain(mine.getId(), unclaimed.getId());
+        } finally {
+            List.of(mine, colleagues, unclaimed).forEach(task -> tasks.deleteTask(task.getId(), true));
+        }
+    }
+
     private Task standaloneTask(String name, Date due, String assignee) {
         Task task = tasks.newTask();
         task.setName(name);

@@ -90,6 +90,15 @@ public class BusinessCalendar {
         return total;
     }
 
+    /** The opening of the first business day after the day of {@code from}: when "the next day" begins. */
+    public Instant openingOfNextBusinessDay(Instant from) {
+        LocalDate date = from.atZone(properties.zone()).toLocalDate().plusDays(1);
+        while (!isWorkingDay(date)) {
+            date = date.plusDays(1);
+        }
+        return date.atTime(properties.workStart()).atZone(properties.zone()).toInstant();
+    }
+
     /** For due dates in models: {@code ${businessCalendar.businessDaysFromNow(2)}}. */
     public Date businessDaysFromNow(int days) {
         return Date.from(plusBusinessDays(now(), days));

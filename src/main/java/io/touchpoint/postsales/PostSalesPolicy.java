@@ -1,6 +1,9 @@
 package io.touchpoint.postsales;
 
+import io.touchpoint.calendar.BusinessCalendar;
 import io.touchpoint.journey.CustomerJourneyProcess;
+import java.time.Instant;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
@@ -9,9 +12,22 @@ import org.springframework.stereotype.Component;
 public class PostSalesPolicy {
 
     private final PostSalesProperties properties;
+    private final BusinessCalendar calendar;
 
-    public PostSalesPolicy(PostSalesProperties properties) {
+    public PostSalesPolicy(PostSalesProperties properties, BusinessCalendar calendar) {
         this.properties = properties;
+        this.calendar = calendar;
+    }
+
+    /**
+     * PST-01: the completion letter goes "the same day of or next day after install", not seconds after the completion
+     * notice: at the opening of the business day after the install, or, when the services became active later than
+     * that, of the business day after today.
+     */
+    public Date completionLetterAt(Date installAt) {
+        Instant now = calendar.now();
+        Instant from = installAt == null || installAt.toInstant().isBefore(now) ? now : installAt.toInstant();
+        return Date.from(calendar.openingOfNextBusinessDay(from));
     }
 
     /** PST-06 applies to customers with enough seats for an account relations manager. */

@@ -167,12 +167,21 @@ class PostSalesBrowserIT extends BrowserTestSupport {
                 .processInstanceId(customer.getId()).taskDefinitionKey(taskKey).singleResult(), task -> task != null);
     }
 
+    /** A customer whose services are active, on the morning after the install (the completion letter's time). */
     private ProcessInstance activeCustomer(String orderNumber, String company, String email) {
-        return runtime.startProcessInstanceByKey(PostSalesProcess.PROCESS_ID, "Q-" + orderNumber,
+        ProcessInstance customer = runtime.startProcessInstanceByKey(PostSalesProcess.PROCESS_ID, "Q-" + orderNumber,
                 Variables.putValue("orderNumber", orderNumber).putValue("companyName", company)
                         .putValue("contactName", "Lee Park").putValue("contactEmail", email)
                         .putValue("phone", "+1 555 010 0400").putValue("salesRep", "sara").putValue("seats", 24)
                         .putValue("quoteLines", "24 x Hosted seat, 25.00").putValue("quoteMonthlyTotal", 600)
                         .putValue("activationDate", new Date()).putValue("installedBy", "theo"));
+        // the job executor has taken the background steps; then the morning comes, as a timer would bring it
+        String letterDue = await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery()
+                .processInstanceId(customer.getId()).activityId("Event_CompletionLetterDue").singleResult(),
+                job -> job != null).getId();
+        await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery().processInstanceId(customer.getId())
+                .executable().count() == 0);
+        management.executeJob(letterDue);
+        return customer;
     }
 }

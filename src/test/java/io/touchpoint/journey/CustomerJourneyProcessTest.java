@@ -105,6 +105,7 @@ class CustomerJourneyProcessTest {
         runAsyncSteps();
         assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(postSalesBeans.mail.received(smtp, postSales.getId(),
                 "How was your installation"))).as("the survey asks about the technician who installed").contains("Theo Grant");
+        execute(job("Event_CompletionLetterDue", postSales));
         assertThat(task("Task_FollowUpWithCustomer", postSales)).hasDueDate(
                 Date.from(java.time.Instant.parse("2026-11-18T22:00:00Z")));
 

@@ -75,6 +75,12 @@ class PostSalesProcessTest {
         ProcessInstance customer = activeCustomer("O-2026-00201", 25);
         AsyncSteps.runDue();
 
+        // installed Monday at 10:00: the completion letter waits for Tuesday's opening, not seconds after the notice
+        assertThat(beans.emails.templates()).doesNotContain("completion-letter");
+        Job letterDue = job("Event_CompletionLetterDue", customer);
+        assertThat(letterDue.getDuedate()).isEqualTo(newYork("2026-12-08T08:00"));
+        execute(letterDue);
+        AsyncSteps.runDue();
         assertThat(beans.emails.sent()).anySatisfy(email -> {
             assertThat(email.template()).isEqualTo("completion-letter");
             assertThat(email.to()).isEqualTo("ann@acme.example");
@@ -176,6 +182,7 @@ class PostSalesProcessTest {
     void lateFollowUpIsEscalatedAndSmallCustomersHaveNoAccountManager() {
         ProcessInstance customer = activeCustomer("O-2026-00204", 5);
         AsyncSteps.runDue();
+        execute(job("Event_CompletionLetterDue", customer));
 
         assertThat(customer).hasPassed("Gateway_AccountManagerDone").hasNotPassed("Task_AssignAccountManager");
         Job late = job("BoundaryEvent_FollowUpLate", customer);

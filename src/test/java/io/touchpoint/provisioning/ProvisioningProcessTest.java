@@ -81,6 +81,8 @@ class ProvisioningProcessTest {
         ProcessTestBeans.person(processEngine, "dan", "Dan", "Demo", "sales-manager");
         ProcessTestBeans.person(processEngine, "theo", "Theo", "Demo", "technician");
         ProcessTestBeans.person(processEngine, "carla", "Carla", "Demo", "client-services");
+        ProcessTestBeans.person(processEngine, "ivan", "Ivan", "Demo", "installation-coordinator");
+        ProcessTestBeans.person(processEngine, "tim", "Tim", "Demo", "tech-support");
     }
 
     // --- paths -----------------------------------------------------------------------------------------
@@ -147,6 +149,10 @@ class ProvisioningProcessTest {
                 .hasPassed("EndEvent_ServicesActive");
         assertThat(historicVariable(order, ACTIVATION_DATE)).isEqualTo(Date.from(MONDAY_MORNING));
         assertThat(last().template()).isEqualTo("completion-notice");
+        // the fiber map's completion notice: the agent, the installation coordinator, field services and hosted-PBX
+        // support are told too
+        assertThat(last().cc().split(",")).contains("sara@touchpoint.example", "ivan@touchpoint.example",
+                "theo@touchpoint.example", "tim@touchpoint.example");
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  */
 public class RecordingEmailStep implements JavaDelegate {
 
-    public record SentEmail(String activityId, String template, String to, String subject) {
+    public record SentEmail(String activityId, String template, String to, String subject, String cc) {
     }
 
     private final List<SentEmail> sent = new ArrayList<>();
@@ -22,7 +22,8 @@ public class RecordingEmailStep implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) throws Exception {
         sent.add(new SentEmail(execution.getCurrentActivityId(), (String) execution.getVariableLocal("template"),
-                (String) execution.getVariableLocal("to"), (String) execution.getVariableLocal("subject")));
+                (String) execution.getVariableLocal("to"), (String) execution.getVariableLocal("subject"),
+                (String) execution.getVariableLocal("cc")));
         if (realStep != null) {
             realStep.execute(execution);
         }

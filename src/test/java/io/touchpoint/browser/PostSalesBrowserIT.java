@@ -44,6 +44,15 @@ class PostSalesBrowserIT extends BrowserTestSupport {
         ProcessInstance customer = activeCustomer("O-2026-60001", "Maple Street Clinic", "lee@maple.example");
 
         form(customer, "Task_FollowUpWithCustomer", "sara", "30-post-sales-follow-up", "How did it go?", "What the customer said");
+        form(customer, "Task_SendFollowUpSurvey", "mara", "34-post-sales-send-survey", "The survey goes to",
+                "Installed on", "The contact and the address are right");
+        form(customer, "Task_PreparePresidentNote", "mara", "35-post-sales-prepare-president-note",
+                "The draft, as the president will receive it");
+        assertThat(formField(lastPage, "The draft, as the president will receive it")).hasValue(
+                Pattern.compile("Dear Lee Park,.*", Pattern.DOTALL));
+        leaveTask(lastPage);
+        awaitIdle(customer);
+        tasks.complete(awaitTask(customer, "Task_PreparePresidentNote").getId());
         form(customer, "Task_PersonalisePresidentNote", "paul", "31-post-sales-president-note",
                 "The note, as the customer will read it");
         assertThat(formField(lastPage, "The note, as the customer will read it")).hasValue(Pattern.compile("Dear Lee Park,.*",
@@ -68,6 +77,7 @@ class PostSalesBrowserIT extends BrowserTestSupport {
     @Test
     void customerAnswersTheSurveyAndStaffSeeTheOutageList() {
         ProcessInstance customer = activeCustomer("O-2026-60002", "Birch Lane Law", "kai@birch.example");
+        marketingSendsSurvey(customer);
         String link = await().atMost(Duration.ofSeconds(30)).until(() -> surveyLinkSentTo("kai@birch.example"),
                 value -> value != null);
         URI survey = URI.create(link);
@@ -168,6 +178,19 @@ class PostSalesBrowserIT extends BrowserTestSupport {
     }
 
     /** A customer whose services are active, on the morning after the install (the completion letter's time). */
+    /** Waits until no background step of the customer's instance is due: a person's click comes after those. */
+    private void awaitIdle(ProcessInstance customer) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery().processInstanceId(customer.getId())
+                .executable().count() == 0);
+    }
+
+    /** Marketing sends the installation survey (PST-03). */
+    private void marketingSendsSurvey(ProcessInstance customer) {
+        Task send = awaitTask(customer, "Task_SendFollowUpSurvey");
+        awaitIdle(customer);
+        tasks.complete(send.getId(), Variables.putValue("surveyRecipientChecked", true));
+    }
+
     private ProcessInstance activeCustomer(String orderNumber, String company, String email) {
         ProcessInstance customer = runtime.startProcessInstanceByKey(PostSalesProcess.PROCESS_ID, "Q-" + orderNumber,
                 Variables.putValue("orderNumber", orderNumber).putValue("companyName", company)
@@ -179,8 +202,7 @@ class PostSalesBrowserIT extends BrowserTestSupport {
         String letterDue = await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery()
                 .processInstanceId(customer.getId()).activityId("Event_CompletionLetterDue").singleResult(),
                 job -> job != null).getId();
-        await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery().processInstanceId(customer.getId())
-                .executable().count() == 0);
+        awaitIdle(customer);
         management.executeJob(letterDue);
         return customer;
     }

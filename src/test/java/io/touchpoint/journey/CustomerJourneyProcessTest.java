@@ -103,6 +103,9 @@ class CustomerJourneyProcessTest {
         assertThat(postSales).variables().containsEntry("orderNumber", "O-2026-00042").containsKey("activationDate")
                 .containsEntry("installedBy", "theo").containsEntry("installAt", installAt);
         runAsyncSteps();
+        // Marketing sends the installation survey
+        complete(task("Task_SendFollowUpSurvey", postSales), withVariables("surveyRecipientChecked", true));
+        runAsyncSteps();
         assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(postSalesBeans.mail.received(smtp, postSales.getId(),
                 "How was your installation"))).as("the survey asks about the technician who installed").contains("Theo Grant");
         execute(job("Event_CompletionLetterDue", postSales));
@@ -111,7 +114,7 @@ class CustomerJourneyProcessTest {
 
         runtimeService().createProcessInstanceModification(postSales.getId())
                 .cancelAllForActivity("Gateway_Cadence").cancelAllForActivity("Task_FollowUpWithCustomer")
-                .cancelAllForActivity("ReceiveTask_SurveyAnswered").cancelAllForActivity("Task_PersonalisePresidentNote")
+                .cancelAllForActivity("ReceiveTask_SurveyAnswered").cancelAllForActivity("Task_PreparePresidentNote")
                 .cancelAllForActivity("Gateway_FirstInvoice").cancelAllForActivity("Gateway_AccountManagerDone")
                 .cancelAllForActivity("Gateway_CadenceDone")
                 .startBeforeActivity("EndEvent_LifeCycleSupport").execute();

@@ -85,8 +85,15 @@ class PostSalesProcessTest {
             assertThat(email.template()).isEqualTo("completion-letter");
             assertThat(email.to()).isEqualTo("ann@acme.example");
         });
-        assertThat(customer).isWaitingAt("Task_FollowUpWithCustomer", "ReceiveTask_SurveyAnswered",
-                "Task_PersonalisePresidentNote", "Gateway_FirstInvoice");
+        assertThat(customer).isWaitingAt("Task_FollowUpWithCustomer", "Task_SendFollowUpSurvey",
+                "Task_PreparePresidentNote", "Gateway_FirstInvoice");
+        // Marketing sends the survey within 2 business days of the install, and prepares the president's note
+        assertThat(task("Task_SendFollowUpSurvey", customer)).hasCandidateGroup("marketing")
+                .hasDueDate(newYork("2026-12-09T17:00"));
+        assertThat(task("Task_PreparePresidentNote", customer)).hasCandidateGroup("marketing")
+                .hasDueDate(newYork("2026-12-09T17:00"));
+        marketingSendsSurvey(customer);
+        complete(task("Task_PreparePresidentNote", customer));
         assertThat(task("Task_FollowUpWithCustomer", customer)).isAssignedTo("sara")
                 .hasCandidateGroupAssociated("sales-rep").hasDueDate(newYork("2026-12-08T17:00"));
         complete(task("Task_FollowUpWithCustomer", customer), withVariables("followUpOutcome", "HAPPY",
@@ -125,6 +132,7 @@ class PostSalesProcessTest {
     void unansweredSurveyIsRemindedThenAnswered() throws Exception {
         ProcessInstance customer = activeCustomer("O-2026-00202", 5);
         AsyncSteps.runDue();
+        marketingSendsSurvey(customer);
         Job reminder = job("BoundaryEvent_SurveyReminderDue", customer);
         assertThat(reminder.getDuedate()).isEqualTo(newYork("2026-12-10T17:00"));
         assertThat(job("BoundaryEvent_SurveyCloseDue", customer).getDuedate()).isEqualTo(newYork("2026-12-21T17:00"));
@@ -150,6 +158,7 @@ class PostSalesProcessTest {
     void answerWhileTheReminderIsStillBeingSentCounts() {
         ProcessInstance customer = activeCustomer("O-2026-00206", 5);
         AsyncSteps.runDue();
+        marketingSendsSurvey(customer);
         execute(job("BoundaryEvent_SurveyReminderDue", customer));
         assertThat(postSales.mail.outbox().ofProcessInstance(customer.getId()))
                 .filteredOn(email -> email.template().equals("survey-reminder")).singleElement()
@@ -166,6 +175,7 @@ class PostSalesProcessTest {
     void surveyWithoutAnswerIsClosedAndTakesNoLateAnswer() throws Exception {
         ProcessInstance customer = activeCustomer("O-2026-00203", 5);
         AsyncSteps.runDue();
+        marketingSendsSurvey(customer);
         execute(job("BoundaryEvent_SurveyReminderDue", customer));
         AsyncSteps.runDue();
         execute(job("BoundaryEvent_SurveyCloseDue", customer));
@@ -253,6 +263,12 @@ class PostSalesProcessTest {
         assertThat(customer).as("post-sales begins in a transaction of its own").isWaitingAt("StartEvent_ServicesActive");
         execute(job("StartEvent_ServicesActive", customer));
         return customer;
+    }
+
+    /** Marketing checks the contact and sends the installation survey (PST-03). */
+    void marketingSendsSurvey(ProcessInstance customer) {
+        complete(task("Task_SendFollowUpSurvey", customer), withVariables("surveyRecipientChecked", true));
+        AsyncSteps.runDue();
     }
 
     void reviewFirstBill(ProcessInstance customer, boolean discrepancy) {

@@ -57,6 +57,9 @@ class SurveyAnswerTest {
     HistoryService history;
 
     @Autowired
+    org.camunda.bpm.engine.TaskService tasks;
+
+    @Autowired
     SurveyService surveys;
 
     @Autowired
@@ -135,11 +138,20 @@ class SurveyAnswerTest {
         assertThat(http.getForObject(link, String.class)).contains("This survey is closed.");
     }
 
+    /** A customer whose services are active, and to whom Marketing has sent the survey. */
     private ProcessInstance activeCustomer(String orderNumber, String email) {
-        return runtime.startProcessInstanceByKey(PostSalesProcess.PROCESS_ID, "Q-" + orderNumber,
+        ProcessInstance customer = runtime.startProcessInstanceByKey(PostSalesProcess.PROCESS_ID, "Q-" + orderNumber,
                 Variables.putValue("orderNumber", orderNumber).putValue("companyName", "Survey Co")
                         .putValue("contactName", "Ann").putValue("contactEmail", email).putValue("phone", "+1 555 010 0100")
                         .putValue("salesRep", "sara").putValue("seats", 5).putValue("activationDate", new Date()));
+        org.camunda.bpm.engine.task.Task send = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
+                .processInstanceId(customer.getId()).taskDefinitionKey("Task_SendFollowUpSurvey").singleResult(),
+                task -> task != null);
+        // as a person would: not in the very instant the instance's background steps run
+        await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery().processInstanceId(customer.getId())
+                .executable().count() == 0);
+        tasks.complete(send.getId(), Variables.putValue("surveyRecipientChecked", true));
+        return customer;
     }
 
     private String surveyLink(String recipient) {

@@ -99,6 +99,8 @@ class BadInputCorpusTest {
     @Autowired
     ManagementService management;
     @Autowired
+    org.camunda.bpm.engine.TaskService tasks;
+    @Autowired
     JdbcTemplate jdbc;
 
     Http http;
@@ -513,10 +515,16 @@ class BadInputCorpusTest {
         ticket = Http.json(created).get("ticketNumber").toString();
         token = Http.json(created).get("trackingToken").toString();
 
-        runtime.startProcessInstanceByKey(PostSalesProcess.PROCESS_ID, "Q-CORPUS-1", Variables
+        String customer = runtime.startProcessInstanceByKey(PostSalesProcess.PROCESS_ID, "Q-CORPUS-1", Variables
                 .putValue("orderNumber", "O-2026-88001").putValue("companyName", "Corpus Co").putValue("contactName", "Cora")
                 .putValue("contactEmail", "survey" + DOMAIN).putValue("phone", "+1 555 010 0100").putValue("salesRep", "sara")
-                .putValue("seats", 5).putValue("activationDate", new java.util.Date()));
+                .putValue("seats", 5).putValue("activationDate", new java.util.Date())).getId();
+        // Marketing sends the survey, once the instance's background steps are done
+        String send = await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceId(customer)
+                .taskDefinitionKey("Task_SendFollowUpSurvey").singleResult(), task -> task != null).getId();
+        await().atMost(Duration.ofSeconds(60)).until(() -> management.createJobQuery().processInstanceId(customer)
+                .executable().count() == 0);
+        tasks.complete(send, Variables.putValue("surveyRecipientChecked", true));
         MimeMessage invitation = await().atMost(Duration.ofSeconds(60)).until(() -> Arrays.stream(smtp.getReceivedMessages())
                 .filter(m -> to(m).equals("survey" + DOMAIN) && GreenMailUtil.getBody(m).contains("/survey/"))
                 .findFirst().orElse(null), m -> m != null);

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
@@ -129,12 +130,21 @@ public class InstallDateAnswers {
         }
         Map<String, Object> all = new HashMap<>(variables);
         all.put(INSTALL_DATE_ANSWERED_AT, Date.from(calendar.now()));
-        try {
-            runtime.createMessageCorrelation(message).processInstanceId(instance.get().getId()).setVariables(all)
-                    .correlateWithResult();
-            return Outcome.DONE;
-        } catch (MismatchingMessageCorrelationException notWaiting) {
-            return Outcome.NOT_WAITING;
+        // the order's own process may take a step in the background at that moment (an email, the join before the
+        // install); the engine then refuses one of the two as a concurrent change, and nothing of the refused answer
+        // was kept: it is delivered again, and only after three collisions does the customer hear to send it again
+        for (int attempt = 1; ; attempt++) {
+            try {
+                runtime.createMessageCorrelation(message).processInstanceId(instance.get().getId()).setVariables(all)
+                        .correlateWithResult();
+                return Outcome.DONE;
+            } catch (MismatchingMessageCorrelationException notWaiting) {
+                return Outcome.NOT_WAITING;
+            } catch (OptimisticLockingException collided) {
+                if (attempt == 3) {
+                    throw collided;
+                }
+            }
         }
     }
 

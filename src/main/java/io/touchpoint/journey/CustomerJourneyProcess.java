@@ -55,6 +55,12 @@ public final class CustomerJourneyProcess {
         public static final String E911_ADDRESS = "e911Address";
         public static final String IT_CONTACT_NAME = "itContactName";
         public static final String IT_CONTACT_EMAIL = "itContactEmail";
+        /** The customer's contact for the running account (account manager, bills): FJ "primary contact". */
+        public static final String PRIMARY_CONTACT_NAME = "primaryContactName";
+        public static final String PRIMARY_CONTACT_EMAIL = "primaryContactEmail";
+        /** Copied while we deliver (welcome, installation, completion notice): FJ "office manager"; may be empty. */
+        public static final String OFFICE_MANAGER_NAME = "officeManagerName";
+        public static final String OFFICE_MANAGER_EMAIL = "officeManagerEmail";
 
         // how presales ended (KPI-01)
         public static final String PRESALES_OUTCOME = "presalesOutcome";
@@ -91,7 +97,8 @@ public final class CustomerJourneyProcess {
     public static final List<String> ORDER = List.of(Vars.ORDER_NUMBER, Vars.CHOSEN_QUOTE, Vars.QUOTE_LINES,
             Vars.QUOTE_MONTHLY_TOTAL, Vars.QUOTE_ONE_TIME_TOTAL, Vars.CONTRACT_TERM_MONTHS, Vars.PHONE_COUNT,
             Vars.EXTENSION_COUNT, Vars.NUMBERS_TO_PORT, Vars.AUTO_ATTENDANT, Vars.PROFESSIONAL_RECORDING,
-            Vars.CALLER_ID_NAME, Vars.INSTALL_ADDRESS, Vars.E911_ADDRESS, Vars.IT_CONTACT_NAME, Vars.IT_CONTACT_EMAIL);
+            Vars.CALLER_ID_NAME, Vars.INSTALL_ADDRESS, Vars.E911_ADDRESS, Vars.IT_CONTACT_NAME, Vars.IT_CONTACT_EMAIL,
+            Vars.PRIMARY_CONTACT_NAME, Vars.PRIMARY_CONTACT_EMAIL, Vars.OFFICE_MANAGER_NAME, Vars.OFFICE_MANAGER_EMAIL);
 
     /** What presales gets from the journey's start. */
     public static final List<String> INTO_PRESALES = concat(List.of(Vars.QUOTE_NUMBER, Vars.SALES_REP, Vars.CHANNEL,

@@ -38,4 +38,23 @@ public class Recipients {
                 .map(User::getEmail).filter(email -> email != null && !email.isBlank()).sorted()
                 .collect(java.util.stream.Collectors.joining(","));
     }
+
+    /**
+     * The customer's primary contact for the running account (FJ: account manager, bill review, life-cycle support):
+     * {@code to="${recipients.primaryContact(execution)}"}; the requester while the order names nobody else.
+     */
+    public String primaryContact(VariableScope scope) {
+        Object primary = scope.getVariable(CustomerJourneyProcess.Vars.PRIMARY_CONTACT_EMAIL);
+        return primary != null && !primary.toString().isBlank() ? primary.toString()
+                : String.valueOf(scope.getVariable(CustomerJourneyProcess.Vars.CONTACT_EMAIL));
+    }
+
+    /**
+     * The customer's office manager, copied while we deliver (FJ: welcome, site survey, activation, completion notice):
+     * {@code cc="${recipients.officeManager(execution)}"}; empty when the order names none.
+     */
+    public String officeManager(VariableScope scope) {
+        Object email = scope.getVariable(CustomerJourneyProcess.Vars.OFFICE_MANAGER_EMAIL);
+        return email == null ? "" : email.toString();
+    }
 }

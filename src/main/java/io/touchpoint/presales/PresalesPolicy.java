@@ -46,11 +46,18 @@ public class PresalesPolicy {
     }
 
     /**
-     * PRE-03: customers with at least {@code touchpoint.presales.discovery-meeting-min-seats} seats get a discovery
-     * meeting: {@code ${presalesPolicy.discoveryMeetingNeeded(execution)}}.
+     * PRE-03: a discovery meeting "can be set" for customers with at least
+     * {@code touchpoint.presales.discovery-meeting-min-seats} seats; the agent decides (variable
+     * {@code discoveryMeetingWanted}): {@code ${presalesPolicy.discoveryMeetingSet(execution)}}.
      */
-    public boolean discoveryMeetingNeeded(VariableScope scope) {
-        return scope.getVariable(SEATS) instanceof Number seats && seats.intValue() >= properties.discoveryMeetingMinSeats();
+    public boolean discoveryMeetingSet(VariableScope scope) {
+        return Boolean.TRUE.equals(scope.getVariable(PresalesProcess.Vars.DISCOVERY_MEETING_WANTED))
+                && scope.getVariable(SEATS) instanceof Number seats && seats.intValue() >= getDiscoveryMeetingMinSeats();
+    }
+
+    /** From how many seats the agent is offered a discovery meeting. */
+    public int getDiscoveryMeetingMinSeats() {
+        return properties.discoveryMeetingMinSeats();
     }
 
     /**

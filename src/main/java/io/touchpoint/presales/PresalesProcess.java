@@ -26,10 +26,22 @@ public final class PresalesProcess {
         public static final String PAYMENT_URL = "paymentUrl";
         public static final String ORDER_SIGNED_AT = "orderSignedAt";
         public static final String PAYMENT_RECEIVED_AT = "paymentReceivedAt";
+        /** PRE-03: the agent set a discovery meeting (needs analysis or start form); offered from this many seats. */
+        public static final String DISCOVERY_MEETING_WANTED = "discoveryMeetingWanted";
+        public static final String DISCOVERY_MEETING_MIN_SEATS = "discoveryMeetingMinSeats";
+        /** PRE-02: the agent's next step after needs analysis, {@link #ASK_PRESALES} or {@link #NEEDS_CLEAR}. */
+        public static final String NEEDS_NEXT = "needsNext";
+        public static final String PRESALES_QUESTION = "presalesQuestion";
+        public static final String PRESALES_ANSWER = "presalesAnswer";
+        public static final String PRESALES_ANSWERED_BY = "presalesAnsweredBy";
 
         private Vars() {
         }
     }
+
+    /** Values of {@link Vars#NEEDS_NEXT}. */
+    public static final String ASK_PRESALES = "ASK_PRESALES";
+    public static final String NEEDS_CLEAR = "NEEDS_CLEAR";
 
     private PresalesProcess() {
     }

@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
 public class QuoteIntakeListener implements ExecutionListener {
 
     private final JourneyIntakeListener journey;
+    private final PresalesPolicy policy;
 
-    public QuoteIntakeListener(JourneyIntakeListener journey) {
+    public QuoteIntakeListener(JourneyIntakeListener journey, PresalesPolicy policy) {
         this.journey = journey;
+        this.policy = policy;
     }
 
     @Override
@@ -34,6 +36,8 @@ public class QuoteIntakeListener implements ExecutionListener {
         }
         execution.setVariable(HAS_AUXILIARY_SERVICES, !isEmpty(execution.getVariable(AUXILIARY_SERVICES)));
         execution.setVariable(QUOTE_REVISION, 0);
+        execution.setVariable(DISCOVERY_MEETING_WANTED, Boolean.TRUE.equals(execution.getVariable(DISCOVERY_MEETING_WANTED)));
+        execution.setVariable(DISCOVERY_MEETING_MIN_SEATS, policy.getDiscoveryMeetingMinSeats());
     }
 
     private static boolean isEmpty(Object list) {

@@ -63,6 +63,12 @@ class PresalesTasklistBrowserIT extends BrowserTestSupport {
         typeInForm(sara, "Decision maker", "Dr. Elena Ruiz, practice owner");
         typeInForm(sara, "Needs analysis", "Two clinics, 25 seats, a shared reception line and after-hours routing to the on-call vet.");
         formField(sara, "Decision maker").focus(); // leave the text area, as a user would
+        // the needs are clear; with 25 seats she may set a discovery meeting (PRE-03), and does
+        Locator discovery = sara.getByLabel("Set a discovery meeting with the customer's operations manager");
+        assertThat(discovery).isHidden();
+        sara.getByLabel("The needs are clear: go on to the quote").check();
+        assertThat(discovery).isVisible();
+        discovery.check();
         assertThat(sara.locator(".fjs-form-field-error")).hasCount(0);
         growViewportToContent(sara, FORM_HEIGHT);
         screenshot(sara, "tasklist-sara-introduce-and-analyse-needs-filled");
@@ -124,7 +130,27 @@ class PresalesTasklistBrowserIT extends BrowserTestSupport {
                 .putValue("seats", 42)
                 .putValue("decisionMaker", "Priya Nair, managing partner")
                 .putValue("currentServices", "12 analog lines with OldTel until March; 300 Mbit/s cable internet")
-                .putValue("needsAnalysis", "Three offices, 42 seats, call recording for client calls, a main number with an auto-attendant."));
+                .putValue("needsAnalysis", "Three offices, 42 seats, call recording for client calls, a main number with an auto-attendant.")
+                .putValue("introductionTeam", List.of("DSM", "SALES_ENGINEER"))
+                .putValue("needsNext", "ASK_PRESALES")
+                .putValue("presalesQuestion", "Can call recordings be kept for seven years, as their regulator asks?"));
+
+        // the question loop with presales support (PRE-02)
+        task = awaitTask(instanceId, "Task_AnswerAgentQuestion");
+        tasks.claim(task.getId(), "mike");
+        formScreenshot(mike, task, "presales-answer-question", "Your answer");
+        tasks.complete(task.getId(), Variables.createVariables()
+                .putValue("presalesAnswer", "Yes: the compliance archive add-on keeps recordings for up to ten years."));
+
+        task = awaitTask(instanceId, "Task_IntroduceAndAnalyseNeeds");
+        assertThat(task.getAssignee()).as("the question comes back to the owning sales rep").isEqualTo("sara");
+        formScreenshot(sara, task, "presales-introduce-and-analyse-needs-answered", "Presales support's answer");
+        assertThat(formField(sara, "Presales support's answer")).hasValue(
+                "Yes: the compliance archive add-on keeps recordings for up to ten years.");
+        assertThat(formField(sara, "Answered by")).hasValue("Mike Presales");
+        tasks.complete(task.getId(), Variables.createVariables()
+                .putValue("needsNext", "NEEDS_CLEAR")
+                .putValue("discoveryMeetingWanted", true));
 
         task = awaitTask(instanceId, "Task_HoldDiscoveryMeeting");
         tasks.claim(task.getId(), "mike");
@@ -172,6 +198,10 @@ class PresalesTasklistBrowserIT extends BrowserTestSupport {
                 .putValue("e911Address", "200 Lakeshore Drive, Suite 4, Chicago, IL 60611")
                 .putValue("itContactName", "Tom Becker")
                 .putValue("itContactEmail", "tom.becker@lakeside.example")
+                .putValue("primaryContactName", "Priya Nair")
+                .putValue("primaryContactEmail", "priya.nair@lakeside.example")
+                .putValue("officeManagerName", "Grace Liu")
+                .putValue("officeManagerEmail", "grace.liu@lakeside.example")
                 .putValue("workbookComplete", true));
 
         // waiting for signature and payment: the follow-up timer of the event subprocess fires now

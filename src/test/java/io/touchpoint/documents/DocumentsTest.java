@@ -56,6 +56,7 @@ class DocumentsTest {
         String text = text(agreement, "service-agreement");
         assertThat(text).contains("Service agreement", "Order O-2026-00017", "Acme Dental", "Q-2026-00042",
                 "Ann Lee, ann@acme.example", "1 Main St, Springfield", "Hosted seat 25 $25.00",
+                "Primary contact Pat Kim, pat@acme.example", "Office manager Olga Diaz, olga@acme.example",
                 "Monthly recurring charges $1,075.00", "One-time charges $1,200.00",
                 "36 months from the activation date", "Yes, with professional audio recording", "ACME DENTAL",
                 "+1 555 010 0101, +1 555 010 0102",
@@ -138,6 +139,10 @@ class DocumentsTest {
         order.put("e911Address", "1 Main St, Springfield, front desk");
         order.put("itContactName", "Ivan Ito");
         order.put("itContactEmail", "it@acme.example");
+        order.put("primaryContactName", "Pat Kim");
+        order.put("primaryContactEmail", "pat@acme.example");
+        order.put("officeManagerName", "Olga Diaz");
+        order.put("officeManagerEmail", "olga@acme.example");
         return order;
     }
 

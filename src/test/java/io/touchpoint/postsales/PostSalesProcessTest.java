@@ -20,6 +20,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -241,6 +242,24 @@ class PostSalesProcessTest {
         });
     }
 
+    /**
+     * FJ expected contacts: once the service runs, the primary contact named on the order hears from us (account
+     * manager, first bill), not the decision maker who asked for the quote.
+     */
+    @Test
+    void primaryContactHearsAboutTheAccountManagerAndTheFirstBill() {
+        ProcessInstance customer = activeCustomer("O-2026-00207", 5, withVariables("primaryContactName", "Pat Kim",
+                "primaryContactEmail", "pat@acme.example"));
+        AsyncSteps.runDue();
+        execute(job("Event_NoInvoiceYet", customer));
+        reviewFirstBill(customer, false);
+
+        assertThat(beans.emails.sent()).filteredOn(email -> email.template().equals("first-bill-checked"))
+                .singleElement().satisfies(email -> assertThat(email.to()).isEqualTo("pat@acme.example"));
+        assertThat(beans.emails.sent()).filteredOn(email -> email.template().equals("account-manager-introduction"))
+                .allSatisfy(email -> assertThat(email.to()).isEqualTo("pat@acme.example"));
+    }
+
     @Test
     void outageListKeepsOneEntryPerCustomerEmail() {
         assertThat(postSales.outageList.add("Bo@Bolt.example", "Bolt Logistics", "O-1")).isTrue();
@@ -255,11 +274,17 @@ class PostSalesProcessTest {
     // --- steps ---------------------------------------------------------------------------------------------
 
     ProcessInstance activeCustomer(String orderNumber, int seats) {
+        return activeCustomer(orderNumber, seats, Map.of());
+    }
+
+    ProcessInstance activeCustomer(String orderNumber, int seats, Map<String, Object> more) {
+        Map<String, Object> variables = new java.util.HashMap<>(withVariables("orderNumber", orderNumber,
+                "companyName", "Acme Dental", "contactName", "Ann Lee", "contactEmail", "ann@acme.example",
+                "phone", "+1 555 010 0100", "salesRep", "sara", "seats", seats, "quoteMonthlyTotal", 125,
+                "activationDate", Date.from(INSTALL_DAY), "installedBy", "theo", "installAt", Date.from(INSTALL_DAY)));
+        variables.putAll(more);
         ProcessInstance customer = runtimeService().startProcessInstanceByKey(PostSalesProcess.PROCESS_ID, "Q-" + orderNumber,
-                withVariables("orderNumber", orderNumber, "companyName", "Acme Dental", "contactName", "Ann Lee",
-                        "contactEmail", "ann@acme.example", "phone", "+1 555 010 0100", "salesRep", "sara",
-                        "seats", seats, "quoteMonthlyTotal", 125, "activationDate", Date.from(INSTALL_DAY),
-                        "installedBy", "theo", "installAt", Date.from(INSTALL_DAY)));
+                variables);
         assertThat(customer).as("post-sales begins in a transaction of its own").isWaitingAt("StartEvent_ServicesActive");
         execute(job("StartEvent_ServicesActive", customer));
         return customer;

@@ -79,6 +79,9 @@ class PresalesProcessTest {
             sara.setEmail("sara@touchpoint.example");
             identityService().saveUser(sara);
         }
+        ProcessTestBeans.person(processEngine, "dan", "Dan", "Manager", "sales-manager");
+        ProcessTestBeans.person(processEngine, "mike", "Mike", "Presales", "sales-engineer");
+        ProcessTestBeans.person(processEngine, "pete", "Pete", "Presales", "sales-engineer");
     }
 
     // --- paths -----------------------------------------------------------------------------------------
@@ -97,7 +100,7 @@ class PresalesProcessTest {
         assertThat(quote).isWaitingAt("Task_IntroduceAndAnalyseNeeds");
         assertThat(task()).hasCandidateGroup("sales-rep").isNotAssigned()
                 .hasDueDate(newYork("2026-11-17T17:00"));
-        introduceAs("sara", quote);
+        introduceAs("sara", quote, withVariables(DISCOVERY_MEETING_WANTED, true));
 
         assertThat(quote).isWaitingAt("Task_HoldDiscoveryMeeting");
         assertThat(task()).hasCandidateGroup("sales-engineer").hasDueDate(newYork("2026-11-23T17:00"));
@@ -161,6 +164,113 @@ class PresalesProcessTest {
     }
 
     /**
+     * PRE-01, PRE-02, PRE-08: the district sales manager and the sales engineers are invited to the introduction and
+     * the needs analysis, and copied on the quotes for the proposal review; the rep records who took part.
+     */
+    @Test
+    void dsmAndSalesEngineersJoinTheIntroductionAndTheProposalReview() {
+        ProcessInstance quote = webRequest(8);
+        runAsyncSteps();
+
+        assertThat(quote).hasPassed("Task_InviteTeamToIntroduction").isWaitingAt("Task_IntroduceAndAnalyseNeeds");
+        assertThat(beans.emails.sent()).filteredOn(email -> email.template().equals("team-introduction")).singleElement()
+                .satisfies(email -> {
+                    assertThat(email.to().split(",")).contains("dan@touchpoint.example", "mike@touchpoint.example",
+                            "pete@touchpoint.example");
+                    assertThat(email.cc()).as("nobody owns the quote yet: the sales team").isEqualTo("sales@touchpoint.example");
+                    assertThat(email.subject()).isEqualTo("Join the introduction to Acme Dental (" + quote.getBusinessKey() + ")");
+                });
+        introduceAs("sara", quote, withVariables("introductionTeam", List.of("DSM", "SALES_ENGINEER")));
+        complete(task("Task_RequestCurrentBills", quote));
+        prepareQuotes(quote);
+        runAsyncSteps();
+
+        assertThat(beans.emails.sent()).last().satisfies(email -> {
+            assertThat(email.template()).isEqualTo("quotes-ready");
+            assertThat(email.to()).isEqualTo("sara@touchpoint.example");
+            assertThat(email.cc().split(",")).contains("dan@touchpoint.example", "mike@touchpoint.example");
+        });
+        complete(task("Task_PresentQuotes", quote), withVariables(CUSTOMER_DECISION, "APPROVED", "chosenQuote", "OWN_QUOTE",
+                "proposalReviewTeam", List.of("DSM")));
+        assertThat(quote).isWaitingAt("Task_ConvertQuoteToOrder");
+    }
+
+    /**
+     * PRE-02, VO "Mike/Pete/Amy supports agent to answer questions": the rep asks presales support during the needs
+     * analysis; a sales engineer answers; the needs analysis comes back to the rep with the answer and who gave it,
+     * as often as the rep asks.
+     */
+    @Test
+    void agentAsksPresalesSupportDuringNeedsAnalysisAndGetsTheAnswerBack() {
+        ProcessInstance quote = webRequest(8);
+        runAsyncSteps();
+        introduceAs("sara", quote, withVariables(NEEDS_NEXT, PresalesProcess.ASK_PRESALES,
+                PRESALES_QUESTION, "Can we keep their paging system?"));
+
+        assertThat(quote).isWaitingAt("Task_AnswerAgentQuestion");
+        Task question = task();
+        assertThat(question).hasCandidateGroup("sales-engineer").isNotAssigned().hasDueDate(newYork("2026-11-17T17:00"));
+        assertThat(taskService().getVariable(question.getId(), PRESALES_QUESTION)).isEqualTo("Can we keep their paging system?");
+        taskService().claim(question.getId(), "mike");
+        complete(question, withVariables(PRESALES_ANSWER, "Yes, with the paging adapter."));
+
+        assertThat(quote).isWaitingAt("Task_IntroduceAndAnalyseNeeds");
+        assertThat(task()).isAssignedTo("sara");
+        assertThat(quote).variables().containsEntry(PRESALES_ANSWER, "Yes, with the paging adapter.")
+                .containsEntry(PRESALES_ANSWERED_BY, "Mike Presales").containsEntry(NEEDS_NEXT, null);
+        introduceAs("sara", quote);
+
+        assertThat(quote).isWaitingAt("Task_RequestCurrentBills").hasPassedInOrder("Task_IntroduceAndAnalyseNeeds",
+                "Task_AnswerAgentQuestion", "Task_IntroduceAndAnalyseNeeds");
+    }
+
+    /** PRE-03: the discovery meeting "can be set" for 20+ seats; the agent decides, and fewer seats get none. */
+    @Test
+    void discoveryMeetingIsTheAgentsChoiceFromTwentySeats() {
+        ProcessInstance notWanted = webRequest(40);
+        runAsyncSteps();
+        assertThat(notWanted).variables().containsEntry(DISCOVERY_MEETING_MIN_SEATS, 20)
+                .containsEntry(DISCOVERY_MEETING_WANTED, false);
+        introduceAs("sara", notWanted);
+        assertThat(notWanted).isWaitingAt("Task_RequestCurrentBills").hasNotPassed("Task_HoldDiscoveryMeeting");
+
+        ProcessInstance tooSmall = webRequest(12);
+        runAsyncSteps();
+        introduceAs("sara", tooSmall, withVariables(DISCOVERY_MEETING_WANTED, true));
+        assertThat(tooSmall).isWaitingAt("Task_RequestCurrentBills").hasNotPassed("Task_HoldDiscoveryMeeting");
+    }
+
+    /**
+     * PRE-09 and FJ contacts: the workbook proposes the requester as the primary contact and takes an office manager;
+     * presales support is told which quote to convert, with the workbook and the contacts.
+     */
+    @Test
+    void presalesSupportIsToldWhichQuoteToConvertWithTheOrdersContacts() {
+        ProcessInstance quote = toPresentation(webRequest(8));
+        complete(task(), withVariables(CUSTOMER_DECISION, "APPROVED", "chosenQuote", "OWN_QUOTE"));
+        Task workbook = task("Task_ConvertQuoteToOrder", quote);
+        assertThat(taskService().getVariables(workbook.getId())).containsEntry(PRIMARY_CONTACT_NAME, "Ann Lee")
+                .containsEntry(PRIMARY_CONTACT_EMAIL, "ann@acme.example");
+
+        complete(workbook, withVariables("phoneCount", 5, "extensionCount", 6, "installAddress", "1 Main St",
+                "e911Address", "1 Main St", "workbookComplete", true, PRIMARY_CONTACT_NAME, "Pat Kim",
+                PRIMARY_CONTACT_EMAIL, "pat@acme.example", OFFICE_MANAGER_NAME, "Olga Diaz",
+                OFFICE_MANAGER_EMAIL, "olga@acme.example"));
+        runAsyncSteps();
+
+        assertThat(quote).hasPassedInOrder("Task_ConvertQuoteToOrder", "Task_TellPresalesWhichQuote", "Task_CreateOrder");
+        assertThat(beans.emails.sent()).filteredOn(email -> email.template().equals("quote-to-convert")).singleElement()
+                .satisfies(email -> {
+                    assertThat(email.to().split(",")).containsExactlyInAnyOrder("mike@touchpoint.example",
+                            "pete@touchpoint.example");
+                    assertThat(email.cc()).isEqualTo("sara@touchpoint.example");
+                    assertThat(email.subject()).isEqualTo("Convert " + quote.getBusinessKey() + " for Acme Dental to an order");
+                });
+        assertThat(quote).variables().containsEntry(PRIMARY_CONTACT_EMAIL, "pat@acme.example")
+                .containsEntry(OFFICE_MANAGER_EMAIL, "olga@acme.example");
+    }
+
+    /**
      * PRE-01, PRE-08 and PRE-10 with their documents, as the customer and the agent receive them: the product overview
      * with the confirmation, the service proposal with the quotes sent to the agent, the service agreement with the
      * order to sign; each a PDF of the quote's or the order's data.
@@ -178,7 +288,6 @@ class PresalesProcessTest {
                 .contains("Product overview", "Prepared for Acme Dental", "Hosted VoIP phone system");
 
         introduceAs("sara", quote);
-        complete(task("Task_HoldDiscoveryMeeting", quote), withVariables("discoveryNotes", "3 sites"));
         complete(task("Task_RequestCurrentBills", quote));
         complete(task("Task_PrepareProviderQuote", quote), withVariables("quoteLines",
                 "Hosted seat, 25, 25.00\nFiber 500 Mbps, 1, 450.00", "quoteMonthlyTotal", 1075, "quoteOneTimeTotal", 1200,
@@ -408,9 +517,18 @@ class PresalesProcessTest {
     }
 
     void introduceAs(String salesRep, ProcessInstance quote) {
+        introduceAs(salesRep, quote, Map.of());
+    }
+
+    void introduceAs(String salesRep, ProcessInstance quote, Map<String, Object> more) {
         Task intro = task("Task_IntroduceAndAnalyseNeeds", quote);
-        taskService().claim(intro.getId(), salesRep);
-        complete(intro, withVariables("needsAnalysis", "Replace PBX", "decisionMaker", "Ann Lee"));
+        if (intro.getAssignee() == null) {
+            taskService().claim(intro.getId(), salesRep);
+        }
+        Map<String, Object> variables = new java.util.HashMap<>(withVariables("needsAnalysis", "Replace PBX",
+                "decisionMaker", "Ann Lee", NEEDS_NEXT, PresalesProcess.NEEDS_CLEAR));
+        variables.putAll(more);
+        complete(intro, variables);
         assertThat(quote).variables().containsEntry("salesRep", salesRep);
     }
 

@@ -155,6 +155,31 @@ class ProvisioningProcessTest {
                 "theo@touchpoint.example", "tim@touchpoint.example");
     }
 
+    /**
+     * FJ expected contacts: the office manager named on the order hears what the decision maker hears while we deliver
+     * (welcome, welcome call); without one, the same emails go to the contact alone (the other paths of this class).
+     */
+    @Test
+    void officeManagerIsAddressedWithTheDecisionMakerWhileWeDeliver() {
+        ProcessInstance order = runtimeService().startProcessInstanceByKey(ProvisioningProcess.PROCESS_ID, "Q-2026-00109",
+                withVariables("orderNumber", "O-2026-00109", "companyName", "Acme Dental", "contactName", "Ann Lee",
+                        "contactEmail", "ann@acme.example", "itContactEmail", "it@acme.example", "salesRep", "sara",
+                        "officeManagerName", "Olga Diaz", "officeManagerEmail", "olga@acme.example",
+                        NUMBERS_TO_PORT, "", PHONE_COUNT, 5, "installAddress", "1 Main St, Springfield"));
+        runAsyncSteps();
+        assertThat(beans.emails.sent()).first().satisfies(email -> {
+            assertThat(email.template()).isEqualTo("welcome");
+            assertThat(email.to()).isEqualTo("ann@acme.example,olga@acme.example");
+        });
+        throughWelcomeCall(order);
+        assertThat(beans.emails.sent()).filteredOn(email -> email.template().equals("welcome-call-invite")).singleElement()
+                .satisfies(email -> assertThat(email.to()).isEqualTo("ann@acme.example,it@acme.example,olga@acme.example"));
+        // no numbers to port: the installation invitation follows at once, to the office manager too
+        assertThat(beans.emails.sent()).filteredOn(email -> email.template().equals("installation-invitation"))
+                .singleElement().satisfies(email -> assertThat(email.to())
+                        .isEqualTo("ann@acme.example,it@acme.example,olga@acme.example"));
+    }
+
     @Test
     void rejectedPortRequestGoesBackToLnpToFixAndResubmit() {
         ProcessInstance order = signedOrder("O-2026-00102", "+1 555 010 0103");

@@ -22,11 +22,17 @@ public class RecordingEmailStep implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) throws Exception {
         sent.add(new SentEmail(execution.getCurrentActivityId(), (String) execution.getVariableLocal("template"),
-                (String) execution.getVariableLocal("to"), (String) execution.getVariableLocal("subject"),
-                (String) execution.getVariableLocal("cc")));
+                addresses(execution.getVariableLocal("to")), (String) execution.getVariableLocal("subject"),
+                addresses(execution.getVariableLocal("cc"))));
         if (realStep != null) {
             realStep.execute(execution);
         }
+    }
+
+    /** The addresses as the real step reads them (an empty entry, such as no office manager, is no address). */
+    private static String addresses(Object value) {
+        return value == null ? null : String.join(",", java.util.Arrays.stream(value.toString().split("[,;]"))
+                .map(String::trim).filter(address -> !address.isEmpty()).toList());
     }
 
     /** From now on each email is also queued by the real step, to be sent to the test's SMTP server. */

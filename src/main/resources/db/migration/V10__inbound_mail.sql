@@ -9,6 +9,7 @@ CREATE TABLE inbound_mail (
     sender        VARCHAR(254),
     sender_name   VARCHAR(200),
     subject       VARCHAR(1000),
+    preview       VARCHAR(300),
     received_at   TIMESTAMP     NOT NULL,
     size_bytes    BIGINT        NOT NULL,
     raw_message   BYTEA,

@@ -6,11 +6,12 @@ import java.time.Instant;
  * A mail fetched from the support mailbox, as kept in {@code inbound_mail}.
  *
  * @param messageKey   the Message-ID, or a digest of the mail when it has none: the same mail fetched twice is one row
+ * @param preview      the beginning of its text, once it was read
  * @param rawMessage   the mail as it came (RFC 822); null when it was larger than the limit and only its headers were read
  * @param ticketNumber the ticket it opened or joined, or the one it names when it was kept
  */
 public record InboundMail(long id, String messageKey, String messageId, String sender, String senderName,
-                          String subject, Instant receivedAt, long sizeBytes, byte[] rawMessage, Status status,
+                          String subject, String preview, Instant receivedAt, long sizeBytes, byte[] rawMessage, Status status,
                           String reason, String ticketNumber, int attempts, String lastError, Instant handledAt,
                           String handledBy) {
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 public class InboundMails {
 
     private static final String COLUMNS = """
-            id, message_key, message_id, sender, sender_name, subject, received_at, size_bytes, status, reason,
+            id, message_key, message_id, sender, sender_name, subject, preview, received_at, size_bytes, status, reason,
             ticket_number, attempts, last_error, handled_at, handled_by""";
 
     private final JdbcTemplate jdbc;
@@ -104,6 +104,11 @@ public class InboundMails {
         }
     }
 
+    /** The beginning of the mail's text, for customer care's list. */
+    public void preview(long id, String text) {
+        jdbc.update("UPDATE inbound_mail SET preview = ? WHERE id = ?", cut(text, 300), id);
+    }
+
     /** Keeps a file of the mail with the ticket it opened or joined. */
     public void attach(String ticketNumber, long mailId, MailParts.File file, Instant at) {
         jdbc.update("""
@@ -135,7 +140,7 @@ public class InboundMails {
     private static InboundMail map(ResultSet row, boolean withRaw) throws SQLException {
         Timestamp handled = row.getTimestamp("handled_at");
         return new InboundMail(row.getLong("id"), row.getString("message_key"), row.getString("message_id"),
-                row.getString("sender"), row.getString("sender_name"), row.getString("subject"),
+                row.getString("sender"), row.getString("sender_name"), row.getString("subject"), row.getString("preview"),
                 row.getTimestamp("received_at").toInstant(), row.getLong("size_bytes"),
                 withRaw ? row.getBytes("raw_message") : null, InboundMail.Status.valueOf(row.getString("status")),
                 row.getString("reason"), row.getString("ticket_number"), row.getInt("attempts"),

@@ -111,6 +111,7 @@ public class MailIntake {
         Optional<String> loop;
         try {
             parts = MailParts.read(mail.rawMessage());
+            mails.preview(mail.id(), MailParts.oneLine(parts.text(), 300));
             loop = parts.loopReason(ownAddresses);
         } catch (MessagingException | IOException | RuntimeException unreadable) {
             notOpened(mail, "Unreadable: " + describe(unreadable) + ". Open the kept mail to see what it says.", null);

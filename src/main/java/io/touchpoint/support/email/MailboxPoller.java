@@ -49,6 +49,16 @@ public class MailboxPoller {
     private final BusinessCalendar calendar;
     private final TransactionTemplate transaction;
     private final ReentrantLock polling = new ReentrantLock();
+    private volatile Status status = new Status(null, null, null);
+
+    /** How the last reads of the mailbox went, for customer care's page: when it last worked, and the last error. */
+    public record Status(Instant lastRead, Instant lastFailure, String lastError) {
+
+        /** Whether the last read failed. */
+        public boolean failing() {
+            return lastFailure != null && (lastRead == null || lastFailure.isAfter(lastRead));
+        }
+    }
 
     public MailboxPoller(InboundMails mails, MailIntake intake, MailIntakeProperties settings,
                          BusinessCalendar calendar, PlatformTransactionManager transactions) {
@@ -67,7 +77,10 @@ public class MailboxPoller {
         try {
             try {
                 fetch();
+                status = new Status(calendar.now(), status.lastFailure(), status.lastError());
             } catch (MessagingException | RuntimeException unreachable) {
+                status = new Status(status.lastRead(), calendar.now(), unreachable.getMessage() == null
+                        ? unreachable.getClass().getSimpleName() : unreachable.getMessage());
                 log.warn("Could not read the support mailbox {}://{}@{}:{}/{}, trying again in {}: {}",
                         settings.protocol(), settings.username(), settings.host(), settings.port(), settings.folder(),
                         settings.pollInterval(), unreachable.getMessage());
@@ -76,6 +89,10 @@ public class MailboxPoller {
         } finally {
             polling.unlock();
         }
+    }
+
+    public Status status() {
+        return status;
     }
 
     /** Keeps each unseen mail of the folder, then flags it \Seen; returns how many were newly kept. */

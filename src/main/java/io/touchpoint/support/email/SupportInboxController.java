@@ -40,25 +40,30 @@ class SupportInboxController {
 
     private final MailIntake intake;
     private final MailIntakeProperties settings;
+    private final MailboxPoller poller;
     private final ZoneId zone;
 
-    SupportInboxController(MailIntake intake, MailIntakeProperties settings, CalendarProperties calendar) {
+    SupportInboxController(MailIntake intake, MailIntakeProperties settings, MailboxPoller poller,
+                           CalendarProperties calendar) {
         this.intake = intake;
         this.settings = settings;
+        this.poller = poller;
         this.zone = calendar.zone();
     }
 
-    record Row(long id, String received, String sender, String subject, String status, String reason,
+    record Row(long id, String received, String sender, String subject, String preview, String status, String reason,
                String ticketNumber, String size, boolean open, boolean canAddToTicket, String handled) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record MailJson(long id, String messageId, String sender, String senderName, String subject, Instant receivedAt,
+    record MailJson(long id, String messageId, String sender, String senderName, String subject, String preview,
+                    Instant receivedAt,
                     long sizeBytes, InboundMail.Status status, String reason, String ticketNumber, int attempts,
                     String lastError, Instant handledAt, String handledBy) {
 
         static MailJson of(InboundMail m) {
-            return new MailJson(m.id(), m.messageId(), m.sender(), m.senderName(), m.subject(), m.receivedAt(),
+            return new MailJson(m.id(), m.messageId(), m.sender(), m.senderName(), m.subject(), m.preview(),
+                    m.receivedAt(),
                     m.sizeBytes(), m.status(), m.reason(), m.ticketNumber(), m.attempts(), m.lastError(),
                     m.handledAt(), m.handledBy());
         }
@@ -71,13 +76,18 @@ class SupportInboxController {
     String page(Model model) {
         List<Row> rows = intake.latest(300).stream().map(m -> new Row(m.id(), WHEN.format(m.receivedAt().atZone(zone)),
                 m.senderName() == null || m.senderName().isBlank() ? m.sender() : m.senderName() + " <" + m.sender() + ">",
-                m.subject(), label(m.status()), m.reason(), m.ticketNumber(), size(m.sizeBytes()),
+                m.subject(), m.preview(), label(m.status()), m.reason(), m.ticketNumber(), size(m.sizeBytes()),
                 m.waitsForCustomerCare(), m.waitsForCustomerCare() && m.ticketNumber() != null,
                 m.handledBy() == null ? null : m.handledBy() + ", " + WHEN.format(m.handledAt().atZone(zone))))
                 .toList();
         model.addAttribute("mails", rows);
         model.addAttribute("waiting", rows.stream().filter(Row::open).count());
         model.addAttribute("enabled", settings.enabled());
+        MailboxPoller.Status status = poller.status();
+        model.addAttribute("lastRead", status.lastRead() == null ? null : WHEN.format(status.lastRead().atZone(zone)));
+        model.addAttribute("failing", status.failing() ? "The mailbox could not be read at "
+                + WHEN.format(status.lastFailure().atZone(zone)) + ": " + status.lastError() + ". Nothing is lost: "
+                + "the emails stay in the mailbox until it is read again." : null);
         model.addAttribute("mailbox", settings.username() == null ? "" : settings.username() + " on " + settings.host());
         model.addAttribute("zone", zone.getId());
         return "pages/support-inbox";

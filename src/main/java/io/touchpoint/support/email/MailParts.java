@@ -9,6 +9,7 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -55,7 +56,10 @@ public final class MailParts {
         this.files = files;
     }
 
-    /** Reads the whole mail: its structure, every part's encoding; throws when any of it is broken. */
+    /**
+     * Reads the whole mail: its structure, every part's encoding; throws when any of it is broken (a multipart without
+     * its boundary or its end, a bad encoding).
+     */
     public static MailParts read(byte[] raw) throws MessagingException, IOException {
         MimeMessage message = new MimeMessage(strictSession(), new ByteArrayInputStream(raw));
         List<String> texts = new ArrayList<>();
@@ -67,13 +71,9 @@ public final class MailParts {
         return new MailParts(message, text, List.copyOf(files));
     }
 
-    /** A session that reads multiparts strictly: a missing boundary is an unreadable mail, not a text. */
+    /** A session of its own: nothing of the application's mail settings. */
     static Session strictSession() {
-        Properties properties = new Properties();
-        properties.setProperty("mail.mime.multipart.ignoremissingboundaryparameter", "false");
-        properties.setProperty("mail.mime.multipart.ignoremissingendboundary", "false");
-        properties.setProperty("mail.mime.multipart.allowempty", "false");
-        return Session.getInstance(properties);
+        return Session.getInstance(new Properties());
     }
 
     private static void walk(Part part, List<String> texts, List<String> htmls, List<File> files, int depth)
@@ -83,7 +83,12 @@ public final class MailParts {
         }
         String fileName = fileName(part);
         if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
+            if (!(part.getContent() instanceof Multipart multipart)) {
+                throw new MessagingException("a multipart without parts");
+            }
+            if (multipart instanceof MimeMultipart mime && multipart.getCount() >= 0 && !mime.isComplete()) {
+                throw new MessagingException("a multipart whose end boundary is missing: the mail was cut off");
+            }
             for (int i = 0; i < multipart.getCount(); i++) {
                 BodyPart child = multipart.getBodyPart(i);
                 walk(child, texts, htmls, files, depth + 1);

@@ -2,7 +2,6 @@ package io.touchpoint.support.email;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.touchpoint.calendar.CalendarProperties;
-import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -87,7 +87,7 @@ class SupportInboxController {
         model.addAttribute("failing", status.failing() ? "The mailbox could not be read at "
                 + WHEN.format(status.lastFailure().atZone(zone)) + ": " + status.lastError() + ". Nothing is lost: "
                 + "the emails stay in the mailbox until it is read again." : null);
-        model.addAttribute("mailbox", settings.username() == null ? "" : settings.username() + " on " + settings.host());
+        model.addAttribute("mailbox", settings.enabled() ? settings.username() + " on " + settings.host() : null);
         model.addAttribute("zone", zone.getId());
         return "pages/support-inbox";
     }

@@ -50,6 +50,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The support mailbox (SUP-14) on the whole application, with GreenMail as the IMAP server of the mailbox and as the
@@ -104,6 +106,8 @@ class EmailIntakeTest {
     JdbcTemplate jdbc;
     @Autowired
     MailboxPoller poller;
+    @Autowired
+    PlatformTransactionManager transactions;
     @LocalServerPort
     int port;
 
@@ -367,6 +371,32 @@ class EmailIntakeTest {
         supportMailbox.deliver(mail);
         assertThat(awaitHandled(messageId(mail)).status()).isEqualTo(InboundMail.Status.TICKET_OPENED);
         await().atMost(PATIENCE).until(() -> !poller.status().failing());
+    }
+
+    @Test
+    void aMailThatCannotBeProcessedYetStaysKeptAndIsProcessedByALaterPoll() throws Exception {
+        String jo = unique("jo") + "@juliet.example";
+        String number = openByMail(jo, "Call queue plays no music");
+        MimeMessage reply = message(jo, "Re: " + number, "It is silent again today.");
+        boolean h2 = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()).contains("H2");
+
+        // an agent's change holds the ticket: the intake waits for its lock (H2 gives up after its lock timeout)
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            assertThat(tickets.lock(number)).isPresent();
+            supportMailbox.deliver(reply);
+            await().atMost(PATIENCE).until(() -> mails.findByMessageKey(messageId(reply)).isPresent());
+            if (h2) {
+                InboundMail failed = await().atMost(PATIENCE).until(() -> mails.findByMessageKey(messageId(reply))
+                        .orElseThrow(), mail -> mail.attempts() >= 1);
+                assertThat(failed.status()).as("kept, to be tried again").isEqualTo(InboundMail.Status.RECEIVED);
+                assertThat(failed.lastError()).isNotBlank();
+            }
+        });
+
+        InboundMail joined = awaitHandled(messageId(reply));
+        assertThat(joined.status()).isEqualTo(InboundMail.Status.ADDED_TO_TICKET);
+        assertThat(tickets.timeline(number)).anySatisfy(event ->
+                assertThat(event.detail()).isEqualTo("It is silent again today."));
     }
 
     // --- helpers ---

@@ -275,6 +275,9 @@ class EmailIntakeTest {
         String page = kim.get("/support/inbox").body();
         assertThat(page).contains("Out of office: back on Monday").contains("Auto-Submitted: auto-replied")
                 .contains("names no ticket number").contains("Not opened");
+        HttpResponse<String> json = kim.get("/support/inbox", "Accept", "application/json");
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.body()).contains("\"status\":\"NOT_OPENED\"").contains("Precedence: bulk");
         assertThat(loggedIn("tim").get("/support/inbox", "Accept", "text/html").statusCode()).isEqualTo(403);
         assertThat(new WebSession(port).get("/support/inbox").statusCode()).as("to the login").isEqualTo(302);
 

@@ -48,6 +48,11 @@ public class MailDispatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
 
+    /** The header of every email Touchpoint sends: {@code auto-generated}. */
+    public static final String AUTO_SUBMITTED = "Auto-Submitted";
+    /** Touchpoint's own header on every email it sends, naming its template; the support mailbox spots it. */
+    public static final String NOTIFICATION_HEADER = "X-Touchpoint-Notification";
+
     /** How long a node holds an email it is sending; after that another node may take it over. */
     static final Duration CLAIM = Duration.ofMinutes(5);
     private static final int BATCH = 50;
@@ -228,6 +233,11 @@ public class MailDispatcher implements DisposableBean {
         }
         message.saveChanges();
         message.setHeader("Message-ID", "<" + email.messageId() + ">");
+        // recognisably ours and automatic (RFC 3834): the support mailbox never opens a ticket from one coming back,
+        // and well-behaved out-of-office responders do not answer it
+        message.setHeader(AUTO_SUBMITTED, "auto-generated");
+        message.setHeader("X-Auto-Response-Suppress", "All");
+        message.setHeader(NOTIFICATION_HEADER, email.template() == null ? "email" : email.template());
         return message;
     }
 

@@ -4,6 +4,7 @@ import io.touchpoint.TouchpointProperties;
 import io.touchpoint.demo.DemoProperties;
 import io.touchpoint.orders.EventsProperties;
 import io.touchpoint.support.SupportProperties;
+import io.touchpoint.support.email.MailIntakeProperties;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.InitializingBean;
@@ -26,25 +27,37 @@ class ProductionSafetyCheck implements InitializingBean {
     private final EventsProperties events;
     private final SupportProperties support;
     private final DemoProperties demo;
+    private final MailIntakeProperties mailIntake;
 
     ProductionSafetyCheck(TouchpointProperties touchpoint, EventsProperties events, SupportProperties support,
-                          DemoProperties demo) {
+                          DemoProperties demo, MailIntakeProperties mailIntake) {
         this.touchpoint = touchpoint;
         this.events = events;
         this.support = support;
         this.demo = demo;
+        this.mailIntake = mailIntake;
     }
 
     @Override
     public void afterPropertiesSet() {
         List<String> problems = new ArrayList<>();
-        for (Secret secret : List.of(
+        List<Secret> secrets = new ArrayList<>(List.of(
                 new Secret("touchpoint.admin-password", "TOUCHPOINT_ADMIN_PASSWORD", touchpoint.adminPassword(),
                         List.of("admin", "admin-local-trial")),
                 new Secret("touchpoint.events.api-key", "TOUCHPOINT_EVENTS_API_KEY", events.apiKey(),
                         List.of("demo-events-key", "events-key-local-trial")),
                 new Secret("touchpoint.support.token-secret", "TOUCHPOINT_SUPPORT_TOKEN_SECRET", support.tokenSecret(),
-                        List.of("demo-ticket-token-secret", "ticket-secret-local-trial")))) {
+                        List.of("demo-ticket-token-secret", "ticket-secret-local-trial"))));
+        if (mailIntake.enabled()) {
+            // the support mailbox's login, when it is read (docker-compose.yml's local mailbox has a trial password)
+            secrets.add(new Secret("touchpoint.support.mail-intake.password", "TOUCHPOINT_MAIL_INTAKE_PASSWORD",
+                    mailIntake.password(), List.of("mailbox-local-trial")));
+            if (!"imaps".equals(mailIntake.protocol())) {
+                problems.add("touchpoint.support.mail-intake.protocol must be imaps in production: imap sends the "
+                        + "mailbox's password in clear");
+            }
+        }
+        for (Secret secret : secrets) {
             String value = secret.value() == null ? "" : secret.value();
             if (value.isBlank()) {
                 problems.add(secret.property() + " is not set (environment variable " + secret.environmentVariable() + ")");

@@ -74,6 +74,11 @@ class SecurityConfiguration {
     static final String[] OUTAGE_LIST = {CAMUNDA_ADMIN, CLIENT_SERVICES, CUSTOMER_CARE, ACCOUNT_RELATIONS,
             SUPPORT_SUPERVISOR, MARKETING};
 
+    /** Who sees the support mailbox's kept emails and decides about them (SUP-14): customer care. */
+    static final String[] SUPPORT_INBOX = {CAMUNDA_ADMIN, CUSTOMER_CARE, SUPPORT_SUPERVISOR};
+    /** Who downloads the files that came with a ticket's emails: the people who support customers. */
+    static final String[] TICKET_FILES = KNOWLEDGE_BASE;
+
     /** The policy of Touchpoint's own pages: scripts and styles from Touchpoint only, framed by itself only. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-src 'self'; frame-ancestors 'self'; "
@@ -168,6 +173,9 @@ class SecurityConfiguration {
                         .requestMatchers(paths.matcher("/kb"), paths.matcher("/kb/**")).hasAnyAuthority(KNOWLEDGE_BASE)
                         .requestMatchers(paths.matcher("/outage-list"), paths.matcher("/outage-list.csv"))
                         .hasAnyAuthority(OUTAGE_LIST)
+                        .requestMatchers(paths.matcher("/support/inbox"), paths.matcher("/support/inbox/**"))
+                        .hasAnyAuthority(SUPPORT_INBOX)
+                        .requestMatchers(paths.matcher("/support/tickets/**")).hasAnyAuthority(TICKET_FILES)
                         // customers' pages and APIs, the quote form, the login page, health
                         .anyRequest().permitAll())
                 // a login without a page to go back to lands in Tasklist, where staff work

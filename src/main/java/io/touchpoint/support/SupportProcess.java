@@ -40,6 +40,8 @@ public final class SupportProcess {
         public static final String REQUESTER_TYPE = "requesterType";
         public static final String CONTACT_NAME = "contactName";
         public static final String CONTACT_EMAIL = "contactEmail";
+        /** The customer's company, when the email channel knows the sender (SUP-14); the journey's name for it. */
+        public static final String COMPANY_NAME = "companyName";
         public static final String ACCOUNT_NUMBER = "accountNumber";
         public static final String CHANNEL = "channel";
         public static final String RECORDED_BY = "recordedBy";

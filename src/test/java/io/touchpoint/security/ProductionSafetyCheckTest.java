@@ -7,6 +7,7 @@ import io.touchpoint.TouchpointProperties;
 import io.touchpoint.demo.DemoProperties;
 import io.touchpoint.orders.EventsProperties;
 import io.touchpoint.support.SupportProperties;
+import io.touchpoint.support.email.MailIntakeProperties;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,10 +40,33 @@ class ProductionSafetyCheckTest {
                 "a-third-long-real-secret", false).afterPropertiesSet()).doesNotThrowAnyException();
     }
 
+    @Test
+    void refusesTheLocalMailboxPasswordAndPlainImapWhenTheSupportMailboxIsRead() {
+        assertThatThrownBy(() -> check("a-long-real-secret-1", "https://touchpoint.provider.example",
+                "another-long-real-key", "a-third-long-real-secret", false,
+                mailIntake(true, "imap", "mailbox-local-trial")).afterPropertiesSet())
+                .hasMessageContaining("touchpoint.support.mail-intake.password is a demo default")
+                .hasMessageContaining("TOUCHPOINT_MAIL_INTAKE_PASSWORD")
+                .hasMessageContaining("touchpoint.support.mail-intake.protocol must be imaps");
+        assertThatCode(() -> check("a-long-real-secret-1", "https://touchpoint.provider.example",
+                "another-long-real-key", "a-third-long-real-secret", false,
+                mailIntake(true, "imaps", "a-real-mailbox-password")).afterPropertiesSet()).doesNotThrowAnyException();
+    }
+
     static ProductionSafetyCheck check(String adminPassword, String baseUrl, String apiKey, String tokenSecret,
                                        boolean demo) {
+        return check(adminPassword, baseUrl, apiKey, tokenSecret, demo, mailIntake(false, "imaps", null));
+    }
+
+    static ProductionSafetyCheck check(String adminPassword, String baseUrl, String apiKey, String tokenSecret,
+                                       boolean demo, MailIntakeProperties mailIntake) {
         return new ProductionSafetyCheck(new TouchpointProperties(baseUrl, Path.of("data"), adminPassword),
                 new EventsProperties(apiKey), new SupportProperties(tokenSecret, 75, 2, 5, 3, List.of()),
-                new DemoProperties(demo, "demo"));
+                new DemoProperties(demo, "demo"), mailIntake);
+    }
+
+    static MailIntakeProperties mailIntake(boolean enabled, String protocol, String password) {
+        return new MailIntakeProperties(enabled, protocol, enabled ? "imap.provider.example" : null, 0,
+                enabled ? "support@provider.example" : null, password, null, null, null, 0, null, null, null);
     }
 }

@@ -1,5 +1,6 @@
 package io.touchpoint.support;
 
+import io.touchpoint.support.email.MailIntakeProperties;
 import io.touchpoint.knowledge.KnowledgeBase;
 import io.touchpoint.survey.SurveyProperties;
 import io.touchpoint.survey.SurveyService;
@@ -17,6 +18,9 @@ final class SupportTestBeans {
     static final SupportProperties SETTINGS = new SupportProperties("process-test-secret", 75, 2, 5, 3, List.of("ACC-1001"));
     /** Surveys: a reminder after 3 business days, closed unanswered after 10. */
     static final SurveyProperties SURVEYS = new SurveyProperties(3, 10);
+    /** The support mailbox (SUP-14): not polled in process tests; tests hand kept mails to its intake. */
+    static final MailIntakeProperties MAIL_INTAKE = new MailIntakeProperties(false, "imap", null, 0, null, null, null,
+            null, null, 0, null, null, null);
 
     final Tickets tickets;
     final TicketLinks links;

@@ -12,6 +12,9 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.touchpoint.knowledge.Article;
 import io.touchpoint.knowledge.NewArticle;
+import io.touchpoint.support.email.InboundMail;
+import io.touchpoint.support.email.InboundMails;
+import io.touchpoint.support.email.MailIntake;
 import io.touchpoint.survey.SurveyAnswer;
 import io.touchpoint.survey.SurveyService;
 import io.touchpoint.testing.AsyncSteps;
@@ -25,6 +28,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -75,7 +79,7 @@ class TroubleTicketProcessTest {
         init(processEngine);
         ClockUtil.setCurrentTime(Date.from(MONDAY_NINE));
         beans = ProcessTestBeans.registerSendingTo(smtp.getSmtp().getPort(), processEngine, SupportTestBeans.SETTINGS,
-                SupportTestBeans.SURVEYS);
+                SupportTestBeans.SURVEYS, SupportTestBeans.MAIL_INTAKE);
         support = new SupportTestBeans(beans);
         ProcessTestBeans.person(processEngine, "tim", "Tim", "Samuel", "tech-support");
         ProcessTestBeans.person(processEngine, "terrence", "Terrence", "Hank", "tech-support");
@@ -606,6 +610,64 @@ class TroubleTicketProcessTest {
 
     static String number(ProcessInstance ticket) {
         return (String) runtimeService().getVariable(ticket.getId(), NUMBER);
+    }
+
+    /** SUP-14: the email channel drives the ticket, through the intake of the support mailbox (IMAP: EmailIntakeTest). */
+    @Test
+    void anEmailToTheSupportMailboxOpensATicketAndTheCustomersEmailedAnswerResumesIt() throws Exception {
+        MailIntake intake = beans.get(MailIntake.class);
+        InboundMails inbound = beans.get(InboundMails.class);
+        String ann = "ann-" + UUID.randomUUID().toString().substring(0, 8) + "@acme.example";
+
+        InboundMail first = keep(inbound, ann, "Desk phone does not boot", "The phone at reception shows a black screen.");
+        assertThat(intake.process(first.id())).isTrue();
+        InboundMail opened = inbound.find(first.id()).orElseThrow();
+        assertThat(opened.status()).isEqualTo(InboundMail.Status.TICKET_OPENED);
+        String number = opened.ticketNumber();
+        ProcessInstance ticket = runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(number)
+                .singleResult();
+        assertThat(ticket).hasPassed("StartEvent_TicketReported", "Task_RegisterTicket", "Task_SendAcknowledgement");
+        assertThat(ticket).variables().containsEntry(CHANNEL, "EMAIL").containsEntry(CONTACT_EMAIL, ann)
+                .containsEntry(SUBJECT, "Desk phone does not boot").containsEntry(CATEGORY, "DEGRADED_SERVICE")
+                .containsEntry(PRIORITY, "P3");
+        assertThat(beans.emails.sent()).last().satisfies(email -> {
+            assertThat(email.template()).isEqualTo("ticket-received");
+            assertThat(email.to()).isEqualTo(ann);
+        });
+
+        complete(task("UserTask_AcknowledgeTicket", ticket));
+        complete(task("UserTask_WorkTicket", ticket), withVariables(WORK_OUTCOME, "NEED_INFO",
+                QUESTION, "Which model is the phone?"));
+        AsyncSteps.runDue();
+        assertThat(ticket).isWaitingAt("ReceiveTask_CustomerAnswer");
+
+        // the customer answers the question's email; the quoted question is left out
+        InboundMail answer = keep(inbound, ann, "Re: Ticket " + number + ": we need your answer",
+                "A Yealink T54W.\n\nOn Mon, 30 Nov 2026 Touchpoint wrote:\n> Which model is the phone?");
+        assertThat(intake.process(answer.id())).isTrue();
+        assertThat(inbound.find(answer.id()).orElseThrow().status()).isEqualTo(InboundMail.Status.ADDED_TO_TICKET);
+        assertThat(ticket).hasPassed("ReceiveTask_CustomerAnswer", "Task_ResumeSlaClock");
+        assertThat(ticket).variables().containsEntry(CUSTOMER_ANSWER, "A Yealink T54W.");
+        assertThat(task("UserTask_WorkTicket", ticket)).isNotNull();
+        assertThat(timeline(number)).containsSubsequence(Ticket.EventType.WAITING, Ticket.EventType.CUSTOMER_REPLIED);
+    }
+
+    /** A mail as the mailbox poller keeps it. */
+    static InboundMail keep(InboundMails inbound, String from, String subject, String text) throws Exception {
+        jakarta.mail.internet.MimeMessage mail = new jakarta.mail.internet.MimeMessage(
+                jakarta.mail.Session.getInstance(new java.util.Properties()));
+        mail.setFrom(new jakarta.mail.internet.InternetAddress(from));
+        mail.setRecipients(jakarta.mail.Message.RecipientType.TO, "support@touchpoint.example");
+        mail.setSubject(subject);
+        mail.setText(text, "UTF-8");
+        mail.saveChanges();
+        String messageId = "<" + UUID.randomUUID() + "@acme.example>";
+        mail.setHeader("Message-ID", messageId);
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        mail.writeTo(raw);
+        assertThat(inbound.keep(messageId, messageId, from, null, subject, ClockUtil.getCurrentTime().toInstant(),
+                raw.size(), raw.toByteArray(), null)).isTrue();
+        return inbound.findByMessageKey(messageId).orElseThrow();
     }
 
     static void later(Duration duration) {

@@ -1,10 +1,12 @@
 package io.touchpoint.security;
 
 import static io.touchpoint.identity.Roles.ACCOUNT_RELATIONS;
+import static io.touchpoint.identity.Roles.ANALYST;
 import static io.touchpoint.identity.Roles.BILLING;
 import static io.touchpoint.identity.Roles.CLIENT_SERVICES;
 import static io.touchpoint.identity.Roles.CUSTOMER_CARE;
 import static io.touchpoint.identity.Roles.MARKETING;
+import static io.touchpoint.identity.Roles.SALES_MANAGER;
 import static io.touchpoint.identity.Roles.SUPPORT_SUPERVISOR;
 import static io.touchpoint.identity.Roles.TECH_SUPPORT;
 import static io.touchpoint.identity.Roles.TECH_SUPPORT_L2;
@@ -73,6 +75,8 @@ class SecurityConfiguration {
     /** Who opens the outage notification list and its CSV export: staff who look after customers. */
     static final String[] OUTAGE_LIST = {CAMUNDA_ADMIN, CLIENT_SERVICES, CUSTOMER_CARE, ACCOUNT_RELATIONS,
             SUPPORT_SUPERVISOR, MARKETING};
+    /** Who opens the managers' KPI dashboard, its API and CSV export: managers, analysts and administrators. */
+    static final String[] KPIS = {CAMUNDA_ADMIN, SALES_MANAGER, SUPPORT_SUPERVISOR, ANALYST};
 
     /** The policy of Touchpoint's own pages: scripts and styles from Touchpoint only, framed by itself only. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
@@ -168,6 +172,8 @@ class SecurityConfiguration {
                         .requestMatchers(paths.matcher("/kb"), paths.matcher("/kb/**")).hasAnyAuthority(KNOWLEDGE_BASE)
                         .requestMatchers(paths.matcher("/outage-list"), paths.matcher("/outage-list.csv"))
                         .hasAnyAuthority(OUTAGE_LIST)
+                        .requestMatchers(paths.matcher("/kpis"), paths.matcher("/kpis/**"), paths.matcher("/api/kpis"),
+                                paths.matcher("/api/kpis.csv"), paths.matcher("/api/kpis/**")).hasAnyAuthority(KPIS)
                         // customers' pages and APIs, the quote form, the login page, health
                         .anyRequest().permitAll())
                 // a login without a page to go back to lands in Tasklist, where staff work

@@ -1,4 +1,4 @@
-package io.touchpoint.kpi;
+package io.touchpoint.testing;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -12,13 +12,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * history tables ({@code ACT_HI_*}) with the rows the journey's steps leave there (a presales outcome, the order's
  * signature time, the quotes-sent end event, the activation date, the welcome call's task, an escalation step).
  */
-final class KpiTestData {
+public final class KpiTestData {
 
     private final JdbcTemplate jdbc;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private int next;
 
-    KpiTestData(JdbcTemplate jdbc) {
+    public KpiTestData(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -27,7 +27,7 @@ final class KpiTestData {
     }
 
     /** A ticket of {@code group} worked by {@code agent}; returns its number. */
-    Ticket ticket(String group, String agent, Instant created) {
+    public Ticket ticket(String group, String agent, Instant created) {
         String number = "T-K" + run.substring(0, 4) + (++next);
         String processInstance = id("kpi-pi");
         jdbc.update("""
@@ -39,10 +39,10 @@ final class KpiTestData {
         return new Ticket(number, processInstance, created);
     }
 
-    final class Ticket {
-        final String number;
-        final String processInstance;
-        final Instant created;
+    public final class Ticket {
+        public final String number;
+        public final String processInstance;
+        public final Instant created;
 
         Ticket(String number, String processInstance, Instant created) {
             this.number = number;
@@ -50,30 +50,30 @@ final class KpiTestData {
             this.created = created;
         }
 
-        Ticket event(String type, Duration after) {
+        public Ticket event(String type, Duration after) {
             jdbc.update("INSERT INTO support_ticket_event (ticket_number, occurred_at, event_type) VALUES (?, ?, ?)",
                     number, Timestamp.from(created.plus(after)), type);
             return this;
         }
 
-        Ticket acknowledged(Duration after, boolean met) {
+        public Ticket acknowledged(Duration after, boolean met) {
             event("ACKNOWLEDGED", after);
             return variable("firstResponseMet", met);
         }
 
-        Ticket resolved(Duration after, Boolean met) {
+        public Ticket resolved(Duration after, Boolean met) {
             event("RESOLVED", after);
             jdbc.update("UPDATE support_ticket SET status = 'CLOSED', closed_at = ? WHERE ticket_number = ?",
                     Timestamp.from(created.plus(after).plusSeconds(60)), number);
             return met == null ? this : variable("resolutionMet", met);
         }
 
-        Ticket reopened() {
+        public Ticket reopened() {
             jdbc.update("UPDATE support_ticket SET reopen_count = reopen_count + 1 WHERE ticket_number = ?", number);
             return this;
         }
 
-        Ticket confirmation(boolean confirmed, String comment) {
+        public Ticket confirmation(boolean confirmed, String comment) {
             variable("customerConfirmed", confirmed);
             jdbc.update("""
                     INSERT INTO ACT_HI_VARINST (ID_, PROC_DEF_KEY_, PROC_INST_ID_, EXECUTION_ID_, NAME_, VAR_TYPE_, TEXT_)
@@ -92,7 +92,7 @@ final class KpiTestData {
     }
 
     /** A survey sent at {@code sent}, answered at {@code answered} (or not: null) with the ratings and comment. */
-    void survey(String questionnaire, String processInstance, String businessKey, String ratedUser, Instant sent,
+    public void survey(String questionnaire, String processInstance, String businessKey, String ratedUser, Instant sent,
                 Instant answered, Integer satisfaction, Integer rating, String comment) {
         jdbc.update("""
                 INSERT INTO survey (id, token_hash, questionnaire, process_instance_id, business_key, recipient_email,
@@ -108,7 +108,7 @@ final class KpiTestData {
      * A quote's presales (quotes sent, decided, and when won the order signed) and, when {@code activated} is given,
      * its provisioning (services active). Returns the quote number.
      */
-    String journey(Instant quotesSent, Instant decided, boolean won, Instant signed, Instant activated) {
+    public String journey(Instant quotesSent, Instant decided, boolean won, Instant signed, Instant activated) {
         String quote = "Q-K" + run + "-" + (++next);
         String presales = id("kpi-presales");
         processInstance(presales, "presales", quote, quotesSent.minus(Duration.ofDays(1)), decided);
@@ -130,7 +130,7 @@ final class KpiTestData {
     }
 
     /** Client Services' "Schedule the welcome call", due at {@code due} and done at {@code done}. */
-    void welcomeCallScheduled(Instant due, Instant done) {
+    public void welcomeCallScheduled(Instant due, Instant done) {
         String instance = id("kpi-provisioning");
         jdbc.update("""
                 INSERT INTO ACT_HI_TASKINST (ID_, TASK_DEF_KEY_, PROC_DEF_KEY_, PROC_DEF_ID_, PROC_INST_ID_,
@@ -142,7 +142,7 @@ final class KpiTestData {
     }
 
     /** A late welcome call escalated to the sales managers. */
-    void welcomeCallEscalated(Instant at) {
+    public void welcomeCallEscalated(Instant at) {
         String instance = id("kpi-provisioning");
         jdbc.update("""
                 INSERT INTO ACT_HI_ACTINST (ID_, PROC_DEF_ID_, PROC_DEF_KEY_, PROC_INST_ID_, EXECUTION_ID_, ACT_ID_,
@@ -152,7 +152,7 @@ final class KpiTestData {
                 id("kpi-act"), instance, instance, Timestamp.from(at), Timestamp.from(at));
     }
 
-    void visitor(String page, Instant firstSeen, Instant quoteRequested) {
+    public void visitor(String page, Instant firstSeen, Instant quoteRequested) {
         jdbc.update("INSERT INTO kpi_visitor (visitor_id, first_page, first_seen_at, quote_requested_at) VALUES (?, ?, ?, ?)",
                 UUID.randomUUID().toString(), page, Timestamp.from(firstSeen),
                 quoteRequested == null ? null : Timestamp.from(quoteRequested));

@@ -16,7 +16,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +42,8 @@ public class Kpis {
     /** How many comments the report carries at most (the newest); the count says how many there were. */
     static final int MAX_COMMENTS = 200;
 
+    private static final Logger log = LoggerFactory.getLogger(Kpis.class);
+
     private final JdbcTemplate jdbc;
     private final BusinessCalendar calendar;
 
@@ -55,84 +61,140 @@ public class Kpis {
         ZoneId zone = calendar.zone();
         List<LocalDate> weeks = Series.weeks(filter.from(), filter.to());
         Report report = new Report(filter, weeks, zone);
-        tickets(report);
-        surveysAnswered(report);
-        surveysSent(report);
-        presales(report);
-        signatures(report);
-        activations(report);
-        welcomeCalls(report);
-        journeyEscalations(report);
-        visitors(report);
+        timed("tickets", () -> tickets(report));
+        timed("surveys answered", () -> surveysAnswered(report));
+        timed("surveys sent", () -> surveysSent(report));
+        timed("presales", () -> presales(report));
+        timed("signatures", () -> signatures(report));
+        timed("activations", () -> activations(report));
+        timed("welcome calls", () -> welcomeCalls(report));
+        timed("journey escalations", () -> journeyEscalations(report));
+        timed("visitors", () -> visitors(report));
         return report.build();
     }
 
-    /** Support tickets and service requests created in the period (KPI-02, KPI-05, escalations, reopen rate). */
+    /**
+     * Support tickets and service requests created in the period (KPI-02, KPI-05, escalations, reopen rate): three
+     * set queries (the tickets, their timeline's acknowledgements, resolutions and escalations, their SLA and
+     * confirmation variables in the engine's history), each driven by the tickets' creation time, put together here.
+     */
     private void tickets(Report report) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT t.ticket_number, t.created_at, t.status, t.reopen_count,
-                  (SELECT MIN(e.occurred_at) FROM support_ticket_event e
-                    WHERE e.ticket_number = t.ticket_number AND e.event_type = 'ACKNOWLEDGED') AS acknowledged_at,
-                  (SELECT MAX(e.occurred_at) FROM support_ticket_event e
-                    WHERE e.ticket_number = t.ticket_number AND e.event_type = 'RESOLVED') AS resolved_at,
-                  (SELECT COUNT(*) FROM support_ticket_event e
-                    WHERE e.ticket_number = t.ticket_number AND e.event_type = 'ESCALATED') AS escalations,
-                  (SELECT MAX(v.LONG_) FROM ACT_HI_VARINST v
-                    WHERE v.PROC_INST_ID_ = t.process_instance_id AND v.NAME_ = 'firstResponseMet') AS first_response_met,
-                  (SELECT MAX(v.LONG_) FROM ACT_HI_VARINST v
-                    WHERE v.PROC_INST_ID_ = t.process_instance_id AND v.NAME_ = 'resolutionMet') AS resolution_met,
-                  (SELECT MAX(v.TEXT_) FROM ACT_HI_VARINST v
-                    WHERE v.PROC_INST_ID_ = t.process_instance_id AND v.NAME_ = 'confirmationComment') AS comment_text,
-                  (SELECT MAX(v.LONG_) FROM ACT_HI_VARINST v
-                    WHERE v.PROC_INST_ID_ = t.process_instance_id AND v.NAME_ = 'customerConfirmed') AS confirmed
-                FROM support_ticket t
-                WHERE t.created_at >= ? AND t.created_at < ?""");
         List<Object> args = report.periodArgs();
+        String narrow = (report.filter.group() != null ? " AND t.support_group = ?" : "")
+                + (report.filter.agent() != null ? " AND t.assignee = ?" : "");
         if (report.filter.group() != null) {
-            sql.append(" AND t.support_group = ?");
             args.add(report.filter.group());
         }
         if (report.filter.agent() != null) {
-            sql.append(" AND t.assignee = ?");
             args.add(report.filter.agent());
         }
-        jdbc.query(sql.toString(), row -> {
-            Instant created = instant(row, "created_at");
-            Instant acknowledged = instant(row, "acknowledged_at");
-            Instant resolved = instant(row, "resolved_at");
-            String status = row.getString("status");
+        Map<String, TicketRow> byNumber = new HashMap<>();
+        Map<String, TicketRow> byProcess = new HashMap<>();
+        timed("ticket rows", () -> jdbc.query("""
+                SELECT t.ticket_number, t.process_instance_id, t.created_at, t.status, t.reopen_count
+                FROM support_ticket t WHERE t.created_at >= ? AND t.created_at < ?""" + narrow, row -> {
+            TicketRow ticket = new TicketRow(row.getString("ticket_number"), instant(row, "created_at"),
+                    row.getString("status"), row.getInt("reopen_count"));
+            byNumber.put(ticket.number, ticket);
+            byProcess.put(row.getString("process_instance_id"), ticket);
+        }, args.toArray()));
+        timed("ticket events", () -> jdbc.query("""
+                SELECT e.ticket_number, e.event_type, e.occurred_at
+                FROM support_ticket t JOIN support_ticket_event e ON e.ticket_number = t.ticket_number
+                WHERE t.created_at >= ? AND t.created_at < ?""" + narrow
+                + " AND e.event_type IN ('ACKNOWLEDGED', 'RESOLVED', 'ESCALATED')", row -> {
+            TicketRow ticket = byNumber.get(row.getString("ticket_number"));
+            if (ticket != null) {
+                ticket.event(row.getString("event_type"), instant(row, "occurred_at"));
+            }
+        }, args.toArray()));
+        timed("ticket variables", () -> jdbc.query("""
+                SELECT v.PROC_INST_ID_ AS process_instance_id, v.NAME_ AS name, v.LONG_ AS long_value,
+                    v.TEXT_ AS text_value
+                FROM support_ticket t JOIN ACT_HI_VARINST v ON v.PROC_INST_ID_ = t.process_instance_id
+                WHERE t.created_at >= ? AND t.created_at < ?""" + narrow
+                + " AND v.NAME_ IN ('firstResponseMet', 'resolutionMet', 'confirmationComment', 'customerConfirmed')",
+                row -> {
+                    TicketRow ticket = byProcess.get(row.getString("process_instance_id"));
+                    if (ticket != null) {
+                        long value = row.getLong("long_value");
+                        Boolean flag = row.wasNull() ? null : value != 0;
+                        ticket.variable(row.getString("name"), flag, row.getString("text_value"));
+                    }
+                }, args.toArray()));
+        byNumber.values().forEach(ticket -> ticket.measure(report));
+    }
+
+    /** One ticket's rows while the ticket queries run. */
+    private static final class TicketRow {
+        final String number;
+        final Instant created;
+        final String status;
+        final int reopenCount;
+        Instant acknowledged;
+        Instant resolved;
+        int escalations;
+        Boolean firstResponseMet;
+        Boolean resolutionMet;
+        Boolean confirmed;
+        String comment;
+
+        TicketRow(String number, Instant created, String status, int reopenCount) {
+            this.number = number;
+            this.created = created;
+            this.status = status;
+            this.reopenCount = reopenCount;
+        }
+
+        void event(String type, Instant at) {
+            switch (type) {
+                case "ACKNOWLEDGED" -> acknowledged = acknowledged == null || at.isBefore(acknowledged) ? at : acknowledged;
+                case "RESOLVED" -> resolved = resolved == null || at.isAfter(resolved) ? at : resolved;
+                default -> escalations++;
+            }
+        }
+
+        void variable(String name, Boolean flag, String text) {
+            switch (name) {
+                case "firstResponseMet" -> firstResponseMet = or(firstResponseMet, flag);
+                case "resolutionMet" -> resolutionMet = or(resolutionMet, flag);
+                case "customerConfirmed" -> confirmed = or(confirmed, flag);
+                default -> comment = text;
+            }
+        }
+
+        private static Boolean or(Boolean known, Boolean flag) {
+            return known == null ? flag : flag == null ? known : known || flag;
+        }
+
+        void measure(Report report) {
             boolean stillResolved = resolved != null && ("RESOLVED".equals(status) || "CLOSED".equals(status));
             if (acknowledged != null) {
-                double minutes = minutes(created, acknowledged);
-                report.firstResponse.add(created, minutes);
+                report.firstResponse.add(created, minutes(created, acknowledged));
             }
             if (stillResolved) {
                 report.resolution.add(created, minutes(created, resolved) / 60);
             }
-            Boolean firstMet = bool(row, "first_response_met");
-            Boolean resolutionMet = bool(row, "resolution_met");
-            if (firstMet != null) {
-                report.slaFirstResponse.hit(created, firstMet);
+            if (firstResponseMet != null) {
+                report.slaFirstResponse.hit(created, firstResponseMet);
             }
             if (resolutionMet != null && stillResolved) {
                 report.slaResolution.hit(created, resolutionMet);
             }
-            if (firstMet != null && resolutionMet != null && stillResolved) {
-                report.slaBoth.hit(created, firstMet && resolutionMet);
+            if (firstResponseMet != null && resolutionMet != null && stillResolved) {
+                report.slaBoth.hit(created, firstResponseMet && resolutionMet);
             }
-            for (int i = 0; i < row.getInt("escalations"); i++) {
+            for (int i = 0; i < escalations; i++) {
                 report.ticketEscalations.add(created, 1);
             }
             if (resolved != null) {
-                report.reopenRate.hit(created, row.getInt("reopen_count") > 0);
+                report.reopenRate.hit(created, reopenCount > 0);
             }
-            String comment = row.getString("comment_text");
             if (comment != null && !comment.isBlank() && resolved != null) {
-                Boolean confirmed = bool(row, "confirmed");
                 report.comment(new KpiReport.Comment(resolved, Boolean.FALSE.equals(confirmed) ? "Ticket reopened"
-                        : "Ticket confirmed", row.getString("ticket_number"), null, null, comment.trim()));
+                        : "Ticket confirmed", number, null, null, comment.trim()));
             }
-        }, args.toArray());
+        }
     }
 
     /** Surveys answered in the period: agent rating (KPI-03), CSAT (KPI-04), comments (KPI-06). */
@@ -280,6 +342,15 @@ public class Kpis {
                 }, report.periodArgs().toArray());
     }
 
+    /** Runs one source's queries; at DEBUG, logs how long they took (what to look at when the page gets slow). */
+    private static void timed(String source, Runnable queries) {
+        long start = System.nanoTime();
+        queries.run();
+        if (log.isDebugEnabled()) {
+            log.debug("KPI source {}: {} ms", source, (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
     private static Instant instant(ResultSet row, String column) throws SQLException {
         Timestamp timestamp = row.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
@@ -290,10 +361,6 @@ public class Kpis {
         return row.wasNull() ? null : value;
     }
 
-    private static Boolean bool(ResultSet row, String column) throws SQLException {
-        long value = row.getLong(column);
-        return row.wasNull() ? null : value != 0;
-    }
 
     private static double minutes(Instant from, Instant to) {
         return Duration.between(from, to).toMillis() / 60_000.0;

@@ -99,18 +99,13 @@ public class Kpis {
             byProcess.put(row.getString("process_instance_id"), ticket);
         }, args.toArray()));
         timed("ticket events", () -> jdbc.query("""
-                SELECT e.ticket_number,
-                    MIN(CASE WHEN e.event_type = 'ACKNOWLEDGED' THEN e.occurred_at END) AS acknowledged_at,
-                    MAX(CASE WHEN e.event_type = 'RESOLVED' THEN e.occurred_at END) AS resolved_at,
-                    SUM(CASE WHEN e.event_type = 'ESCALATED' THEN 1 ELSE 0 END) AS escalations
+                SELECT e.ticket_number, e.event_type, e.occurred_at
                 FROM support_ticket t JOIN support_ticket_event e ON e.ticket_number = t.ticket_number
                 WHERE t.created_at >= ? AND t.created_at < ?""" + narrow
-                + " AND e.event_type IN ('ACKNOWLEDGED', 'RESOLVED', 'ESCALATED') GROUP BY e.ticket_number", row -> {
+                + " AND e.event_type IN ('ACKNOWLEDGED', 'RESOLVED', 'ESCALATED')", row -> {
             TicketRow ticket = byNumber.get(row.getString("ticket_number"));
             if (ticket != null) {
-                ticket.acknowledged = instant(row, "acknowledged_at");
-                ticket.resolved = instant(row, "resolved_at");
-                ticket.escalations = row.getInt("escalations");
+                ticket.event(row.getString("event_type"), instant(row, "occurred_at"));
             }
         }, args.toArray()));
         timed("ticket variables", () -> jdbc.query("""
@@ -149,6 +144,14 @@ public class Kpis {
             this.created = created;
             this.status = status;
             this.reopenCount = reopenCount;
+        }
+
+        void event(String type, Instant at) {
+            switch (type) {
+                case "ACKNOWLEDGED" -> acknowledged = acknowledged == null || at.isBefore(acknowledged) ? at : acknowledged;
+                case "RESOLVED" -> resolved = resolved == null || at.isAfter(resolved) ? at : resolved;
+                default -> escalations++;
+            }
         }
 
         void variable(String name, Boolean flag, String text) {

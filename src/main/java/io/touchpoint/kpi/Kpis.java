@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The managers' KPIs (KPI-01 to KPI-07 and the journey's own), computed on demand from Touchpoint's tables and the
- * engine's history tables with plain SQL: one query per source, each bounded by the period through an index, and
+ * engine's history tables with plain SQL: set queries per source, each bounded by the period through an index, and
  * the figures (percentiles, shares, weekly series) computed in Java from the rows it returns.
  *
  * <p>The engine's history is read with SQL rather than through {@code HistoryService}: the figures need a variable

@@ -1,10 +1,12 @@
 package io.touchpoint.security;
 
 import static io.touchpoint.identity.Roles.ACCOUNT_RELATIONS;
+import static io.touchpoint.identity.Roles.ANALYST;
 import static io.touchpoint.identity.Roles.BILLING;
 import static io.touchpoint.identity.Roles.CLIENT_SERVICES;
 import static io.touchpoint.identity.Roles.CUSTOMER_CARE;
 import static io.touchpoint.identity.Roles.MARKETING;
+import static io.touchpoint.identity.Roles.SALES_MANAGER;
 import static io.touchpoint.identity.Roles.SUPPORT_SUPERVISOR;
 import static io.touchpoint.identity.Roles.TECH_SUPPORT;
 import static io.touchpoint.identity.Roles.TECH_SUPPORT_L2;
@@ -73,6 +75,8 @@ class SecurityConfiguration {
     /** Who opens the outage notification list and its CSV export: staff who look after customers. */
     static final String[] OUTAGE_LIST = {CAMUNDA_ADMIN, CLIENT_SERVICES, CUSTOMER_CARE, ACCOUNT_RELATIONS,
             SUPPORT_SUPERVISOR, MARKETING};
+    /** Who opens the managers' KPI dashboard, its API and CSV export: managers, analysts and administrators. */
+    static final String[] KPIS = {CAMUNDA_ADMIN, SALES_MANAGER, SUPPORT_SUPERVISOR, ANALYST};
 
     /** Who sees the support mailbox's kept emails and decides about them (SUP-14): customer care. */
     static final String[] SUPPORT_INBOX = {CAMUNDA_ADMIN, CUSTOMER_CARE, SUPPORT_SUPERVISOR};
@@ -176,6 +180,8 @@ class SecurityConfiguration {
                         .requestMatchers(paths.matcher("/support/inbox"), paths.matcher("/support/inbox/**"))
                         .hasAnyAuthority(SUPPORT_INBOX)
                         .requestMatchers(paths.matcher("/support/tickets/**")).hasAnyAuthority(TICKET_FILES)
+                        .requestMatchers(paths.matcher("/kpis"), paths.matcher("/kpis/**"), paths.matcher("/api/kpis"),
+                                paths.matcher("/api/kpis.csv"), paths.matcher("/api/kpis/**")).hasAnyAuthority(KPIS)
                         // customers' pages and APIs, the quote form, the login page, health
                         .anyRequest().permitAll())
                 // a login without a page to go back to lands in Tasklist, where staff work

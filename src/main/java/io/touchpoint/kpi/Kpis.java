@@ -1,0 +1,504 @@
+package io.touchpoint.kpi;
+
+import static io.touchpoint.kpi.Series.Rule.AVERAGE;
+import static io.touchpoint.kpi.Series.Rule.COUNT;
+import static io.touchpoint.kpi.Series.Rule.MEDIAN;
+import static io.touchpoint.kpi.Series.Rule.P90;
+import static io.touchpoint.kpi.Series.Rule.PERCENT;
+
+import io.touchpoint.calendar.BusinessCalendar;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The managers' KPIs (KPI-01 to KPI-07 and the journey's own), computed on demand from Touchpoint's tables and the
+ * engine's history tables with plain SQL: set queries per source, each bounded by the period through an index, and
+ * the figures (percentiles, shares, weekly series) computed in Java from the rows it returns.
+ *
+ * <p>The engine's history is read with SQL rather than through {@code HistoryService}: the figures need a variable
+ * next to the time of an activity or another instance's variable (the order signed in presales, its activation in
+ * provisioning, matched by the quote number), which the history queries can only give one instance at a time.
+ * The columns read ({@code ACT_HI_PROCINST}, {@code ACT_HI_VARINST}, {@code ACT_HI_ACTINST},
+ * {@code ACT_HI_TASKINST}) are Camunda 7's documented history schema, indexed by the engine on the columns used.
+ */
+@Service
+public class Kpis {
+
+    /** How many comments the report carries at most (the newest); the count says how many there were. */
+    static final int MAX_COMMENTS = 200;
+
+    private static final Logger log = LoggerFactory.getLogger(Kpis.class);
+
+    private final JdbcTemplate jdbc;
+    private final BusinessCalendar calendar;
+
+    Kpis(JdbcTemplate jdbc, BusinessCalendar calendar) {
+        this.jdbc = jdbc;
+        this.calendar = calendar;
+    }
+
+    LocalDate today() {
+        return calendar.now().atZone(calendar.zone()).toLocalDate();
+    }
+
+    @Transactional(readOnly = true)
+    public KpiReport report(KpiFilter filter) {
+        ZoneId zone = calendar.zone();
+        List<LocalDate> weeks = Series.weeks(filter.from(), filter.to());
+        Report report = new Report(filter, weeks, zone);
+        timed("tickets", () -> tickets(report));
+        timed("surveys answered", () -> surveysAnswered(report));
+        timed("surveys sent", () -> surveysSent(report));
+        timed("presales", () -> presales(report));
+        timed("signatures", () -> signatures(report));
+        timed("activations", () -> activations(report));
+        timed("welcome calls", () -> welcomeCalls(report));
+        timed("journey escalations", () -> journeyEscalations(report));
+        timed("visitors", () -> visitors(report));
+        return report.build();
+    }
+
+    /**
+     * Support tickets and service requests created in the period (KPI-02, KPI-05, escalations, reopen rate): three
+     * set queries (the tickets, their timeline's acknowledgements, resolutions and escalations, their SLA and
+     * confirmation variables in the engine's history), each driven by the tickets' creation time, put together here.
+     */
+    private void tickets(Report report) {
+        List<Object> args = report.periodArgs();
+        String narrow = (report.filter.group() != null ? " AND t.support_group = ?" : "")
+                + (report.filter.agent() != null ? " AND t.assignee = ?" : "");
+        if (report.filter.group() != null) {
+            args.add(report.filter.group());
+        }
+        if (report.filter.agent() != null) {
+            args.add(report.filter.agent());
+        }
+        Map<String, TicketRow> byNumber = new HashMap<>();
+        Map<String, TicketRow> byProcess = new HashMap<>();
+        timed("ticket rows", () -> jdbc.query("""
+                SELECT t.ticket_number, t.process_instance_id, t.created_at, t.status, t.reopen_count
+                FROM support_ticket t WHERE t.created_at >= ? AND t.created_at < ?""" + narrow, row -> {
+            TicketRow ticket = new TicketRow(row.getString("ticket_number"), instant(row, "created_at"),
+                    row.getString("status"), row.getInt("reopen_count"));
+            byNumber.put(ticket.number, ticket);
+            byProcess.put(row.getString("process_instance_id"), ticket);
+        }, args.toArray()));
+        timed("ticket events", () -> jdbc.query("""
+                SELECT e.ticket_number, e.event_type, e.occurred_at
+                FROM support_ticket t JOIN support_ticket_event e ON e.ticket_number = t.ticket_number
+                WHERE t.created_at >= ? AND t.created_at < ?""" + narrow
+                + " AND e.event_type IN ('ACKNOWLEDGED', 'RESOLVED', 'ESCALATED')", row -> {
+            TicketRow ticket = byNumber.get(row.getString("ticket_number"));
+            if (ticket != null) {
+                ticket.event(row.getString("event_type"), instant(row, "occurred_at"));
+            }
+        }, args.toArray()));
+        timed("ticket variables", () -> jdbc.query("""
+                SELECT v.PROC_INST_ID_ AS process_instance_id, v.NAME_ AS name, v.LONG_ AS long_value,
+                    v.TEXT_ AS text_value
+                FROM support_ticket t JOIN ACT_HI_VARINST v ON v.PROC_INST_ID_ = t.process_instance_id
+                WHERE t.created_at >= ? AND t.created_at < ?""" + narrow
+                + " AND v.NAME_ IN ('firstResponseMet', 'resolutionMet', 'confirmationComment', 'customerConfirmed')",
+                row -> {
+                    TicketRow ticket = byProcess.get(row.getString("process_instance_id"));
+                    if (ticket != null) {
+                        long value = row.getLong("long_value");
+                        Boolean flag = row.wasNull() ? null : value != 0;
+                        ticket.variable(row.getString("name"), flag, row.getString("text_value"));
+                    }
+                }, args.toArray()));
+        byNumber.values().forEach(ticket -> ticket.measure(report));
+    }
+
+    /** One ticket's rows while the ticket queries run. */
+    private static final class TicketRow {
+        final String number;
+        final Instant created;
+        final String status;
+        final int reopenCount;
+        Instant acknowledged;
+        Instant resolved;
+        int escalations;
+        Boolean firstResponseMet;
+        Boolean resolutionMet;
+        Boolean confirmed;
+        String comment;
+
+        TicketRow(String number, Instant created, String status, int reopenCount) {
+            this.number = number;
+            this.created = created;
+            this.status = status;
+            this.reopenCount = reopenCount;
+        }
+
+        void event(String type, Instant at) {
+            switch (type) {
+                case "ACKNOWLEDGED" -> acknowledged = acknowledged == null || at.isBefore(acknowledged) ? at : acknowledged;
+                case "RESOLVED" -> resolved = resolved == null || at.isAfter(resolved) ? at : resolved;
+                default -> escalations++;
+            }
+        }
+
+        void variable(String name, Boolean flag, String text) {
+            switch (name) {
+                case "firstResponseMet" -> firstResponseMet = or(firstResponseMet, flag);
+                case "resolutionMet" -> resolutionMet = or(resolutionMet, flag);
+                case "customerConfirmed" -> confirmed = or(confirmed, flag);
+                default -> comment = text;
+            }
+        }
+
+        private static Boolean or(Boolean known, Boolean flag) {
+            return known == null ? flag : flag == null ? known : known || flag;
+        }
+
+        void measure(Report report) {
+            boolean stillResolved = resolved != null && ("RESOLVED".equals(status) || "CLOSED".equals(status));
+            if (acknowledged != null) {
+                report.firstResponse.add(created, minutes(created, acknowledged));
+            }
+            if (stillResolved) {
+                report.resolution.add(created, minutes(created, resolved) / 60);
+            }
+            if (firstResponseMet != null) {
+                report.slaFirstResponse.hit(created, firstResponseMet);
+            }
+            if (resolutionMet != null && stillResolved) {
+                report.slaResolution.hit(created, resolutionMet);
+            }
+            if (firstResponseMet != null && resolutionMet != null && stillResolved) {
+                report.slaBoth.hit(created, firstResponseMet && resolutionMet);
+            }
+            for (int i = 0; i < escalations; i++) {
+                report.ticketEscalations.add(created, 1);
+            }
+            if (resolved != null) {
+                report.reopenRate.hit(created, reopenCount > 0);
+            }
+            if (comment != null && !comment.isBlank() && resolved != null) {
+                report.comment(new KpiReport.Comment(resolved, Boolean.FALSE.equals(confirmed) ? "Ticket reopened"
+                        : "Ticket confirmed", number, null, null, comment.trim()));
+            }
+        }
+    }
+
+    /** Surveys answered in the period: agent rating (KPI-03), CSAT (KPI-04), comments (KPI-06). */
+    private void surveysAnswered(Report report) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT s.answered_at, s.satisfaction, s.person_rating, s.answer_comment, s.questionnaire, s.business_key
+                FROM survey s""");
+        List<Object> args = new ArrayList<>();
+        narrowSurveys(report, sql, args);
+        sql.append(" AND s.answered_at >= ? AND s.answered_at < ?");
+        args.addAll(report.periodArgs());
+        jdbc.query(sql.toString(), row -> {
+            Instant answered = instant(row, "answered_at");
+            Integer satisfaction = integer(row, "satisfaction");
+            Integer rating = integer(row, "person_rating");
+            if (rating != null) {
+                report.agentRating.add(answered, rating);
+            }
+            if (satisfaction != null) {
+                report.csat.hit(answered, satisfaction >= 4);
+            }
+            String comment = row.getString("answer_comment");
+            if (comment != null && !comment.isBlank()) {
+                report.comment(new KpiReport.Comment(answered, "Survey: " + row.getString("questionnaire"),
+                        row.getString("business_key"), satisfaction, rating, comment.trim()));
+            }
+        }, args.toArray());
+    }
+
+    /** Surveys sent in the period, and whether they were answered (survey response rate). */
+    private void surveysSent(Report report) {
+        StringBuilder sql = new StringBuilder("SELECT s.created_at, s.answered_at FROM survey s");
+        List<Object> args = new ArrayList<>();
+        narrowSurveys(report, sql, args);
+        sql.append(" AND s.created_at >= ? AND s.created_at < ?");
+        args.addAll(report.periodArgs());
+        jdbc.query(sql.toString(), row -> {
+            report.surveyResponse.hit(instant(row, "created_at"), row.getTimestamp("answered_at") != null);
+        }, args.toArray());
+    }
+
+    /** With a group: the surveys of that group's tickets; with an agent: the surveys that rate the agent. */
+    private static void narrowSurveys(Report report, StringBuilder sql, List<Object> args) {
+        if (report.filter.group() != null) {
+            sql.append(" JOIN support_ticket t ON t.process_instance_id = s.process_instance_id"
+                    + " AND t.support_group = ?");
+            args.add(report.filter.group());
+        }
+        sql.append(" WHERE 1 = 1");
+        if (report.filter.agent() != null) {
+            sql.append(" AND s.rated_user_id = ?");
+            args.add(report.filter.agent());
+        }
+    }
+
+    /** Presales instances that ended in the period, and how (KPI-01: conversion rate). */
+    private void presales(Report report) {
+        jdbc.query("""
+                SELECT p.END_TIME_ AS ended_at, v.TEXT_ AS outcome
+                FROM ACT_HI_PROCINST p
+                JOIN ACT_HI_VARINST v ON v.PROC_INST_ID_ = p.ID_ AND v.NAME_ = 'presalesOutcome'
+                WHERE p.END_TIME_ >= ? AND p.END_TIME_ < ? AND p.PROC_DEF_KEY_ = 'presales'""",
+                row -> {
+                    report.conversion.hit(instant(row, "ended_at"), "WON".equals(row.getString("outcome")));
+                }, report.periodArgs().toArray());
+    }
+
+    /** Orders signed in the period, from the first time the quotes were sent (quote-to-signature time). */
+    private void signatures(Report report) {
+        jdbc.query("""
+                SELECT s.LONG_ AS signed_at,
+                  (SELECT MIN(a.END_TIME_) FROM ACT_HI_ACTINST a
+                    WHERE a.PROC_INST_ID_ = s.PROC_INST_ID_ AND a.ACT_ID_ = 'EndEvent_QuotesSent') AS quotes_sent_at
+                FROM ACT_HI_VARINST s
+                WHERE s.NAME_ = 'orderSignedAt' AND s.VAR_TYPE_ = 'date' AND s.PROC_DEF_KEY_ = 'presales'
+                  AND s.LONG_ >= ? AND s.LONG_ < ?""",
+                row -> {
+                    Instant signed = Instant.ofEpochMilli(row.getLong("signed_at"));
+                    Instant sent = instant(row, "quotes_sent_at");
+                    if (sent != null) {
+                        report.quoteToSignature.add(signed, days(sent, signed));
+                    }
+                }, report.periodMillis());
+    }
+
+    /** Services activated in the period, from the order's signature (matched by the quote number). */
+    private void activations(Report report) {
+        jdbc.query("""
+                SELECT a.LONG_ AS activated_at, s.LONG_ AS signed_at
+                FROM ACT_HI_VARINST a
+                JOIN ACT_HI_PROCINST p ON p.ID_ = a.PROC_INST_ID_
+                JOIN ACT_HI_PROCINST ps ON ps.BUSINESS_KEY_ = p.BUSINESS_KEY_ AND ps.PROC_DEF_KEY_ = 'presales'
+                JOIN ACT_HI_VARINST s ON s.PROC_INST_ID_ = ps.ID_ AND s.NAME_ = 'orderSignedAt' AND s.VAR_TYPE_ = 'date'
+                WHERE a.NAME_ = 'activationDate' AND a.VAR_TYPE_ = 'date' AND a.PROC_DEF_KEY_ = 'provisioning'
+                  AND a.LONG_ >= ? AND a.LONG_ < ?""",
+                row -> {
+                    Instant activated = Instant.ofEpochMilli(row.getLong("activated_at"));
+                    report.signatureToActivation.add(activated,
+                            days(Instant.ofEpochMilli(row.getLong("signed_at")), activated));
+                }, report.periodMillis());
+    }
+
+    /** Welcome calls scheduled in the period (PRV-02), on time when done by the task's due date. */
+    private void welcomeCalls(Report report) {
+        jdbc.query("""
+                SELECT t.END_TIME_ AS ended_at, t.DUE_DATE_ AS due_at
+                FROM ACT_HI_TASKINST t
+                WHERE t.END_TIME_ >= ? AND t.END_TIME_ < ? AND t.TASK_DEF_KEY_ = 'Task_ScheduleWelcomeCall'
+                  AND t.PROC_DEF_KEY_ = 'provisioning' AND t.DELETE_REASON_ = 'completed'""",
+                row -> {
+                    Instant ended = instant(row, "ended_at");
+                    Instant due = instant(row, "due_at");
+                    report.welcomeCallsOnTime.hit(ended, due == null || !ended.isAfter(due));
+                }, report.periodArgs().toArray());
+    }
+
+    /** The journey's escalations to the sales managers: a late welcome call, a late follow-up. */
+    private void journeyEscalations(Report report) {
+        jdbc.query("""
+                SELECT a.END_TIME_ AS ended_at FROM ACT_HI_ACTINST a
+                WHERE a.END_TIME_ >= ? AND a.END_TIME_ < ?
+                  AND a.ACT_ID_ IN ('Task_EscalateLateWelcomeCall', 'Task_EscalateLateFollowUp')""",
+                row -> {
+                    report.journeyEscalations.add(instant(row, "ended_at"), 1);
+                }, report.periodArgs().toArray());
+    }
+
+    /** KPI-07: new visitors of the quote page and the portal, and those of them who sent a quote request. */
+    private void visitors(Report report) {
+        jdbc.query("""
+                SELECT first_page, first_seen_at, quote_requested_at FROM kpi_visitor
+                WHERE first_seen_at >= ? AND first_seen_at < ?""",
+                row -> {
+                    Instant seen = instant(row, "first_seen_at");
+                    if (Visitors.QUOTE_PAGE.equals(row.getString("first_page"))) {
+                        report.quoteVisitors.add(seen, 1);
+                    } else {
+                        report.portalVisitors.add(seen, 1);
+                    }
+                    boolean requested = row.getTimestamp("quote_requested_at") != null;
+                    if (requested) {
+                        report.visitorsRequested.add(seen, 1);
+                    }
+                    report.visitorConversion.hit(seen, requested);
+                }, report.periodArgs().toArray());
+    }
+
+    /** Runs one source's queries; at DEBUG, logs how long they took (what to look at when the page gets slow). */
+    private static void timed(String source, Runnable queries) {
+        long start = System.nanoTime();
+        queries.run();
+        if (log.isDebugEnabled()) {
+            log.debug("KPI source {}: {} ms", source, (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp timestamp = row.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Integer integer(ResultSet row, String column) throws SQLException {
+        int value = row.getInt(column);
+        return row.wasNull() ? null : value;
+    }
+
+
+    private static double minutes(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 60_000.0;
+    }
+
+    private static double days(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 86_400_000.0;
+    }
+
+    /** The measurements of one report while its queries run. */
+    private static final class Report {
+
+        final KpiFilter filter;
+        final List<LocalDate> weeks;
+        final ZoneId zone;
+        final Series firstResponse;
+        final Series resolution;
+        final Series agentRating;
+        final Series csat;
+        final Series slaFirstResponse;
+        final Series slaResolution;
+        final Series slaBoth;
+        final Series conversion;
+        final Series quoteToSignature;
+        final Series welcomeCallsOnTime;
+        final Series signatureToActivation;
+        final Series ticketEscalations;
+        final Series journeyEscalations;
+        final Series reopenRate;
+        final Series surveyResponse;
+        final Series quoteVisitors;
+        final Series portalVisitors;
+        final Series visitorsRequested;
+        final Series visitorConversion;
+        final List<KpiReport.Comment> comments = new ArrayList<>();
+
+        Report(KpiFilter filter, List<LocalDate> weeks, ZoneId zone) {
+            this.filter = filter;
+            this.weeks = weeks;
+            this.zone = zone;
+            firstResponse = series();
+            resolution = series();
+            agentRating = series();
+            csat = series();
+            slaFirstResponse = series();
+            slaResolution = series();
+            slaBoth = series();
+            conversion = series();
+            quoteToSignature = series();
+            welcomeCallsOnTime = series();
+            signatureToActivation = series();
+            ticketEscalations = series();
+            journeyEscalations = series();
+            reopenRate = series();
+            surveyResponse = series();
+            quoteVisitors = series();
+            portalVisitors = series();
+            visitorsRequested = series();
+            visitorConversion = series();
+        }
+
+        private Series series() {
+            return new Series(weeks, zone);
+        }
+
+        List<Object> periodArgs() {
+            List<Object> args = new ArrayList<>();
+            args.add(Timestamp.from(filter.start(zone)));
+            args.add(Timestamp.from(filter.end(zone)));
+            return args;
+        }
+
+        Object[] periodMillis() {
+            return new Object[] {filter.start(zone).toEpochMilli(), filter.end(zone).toEpochMilli()};
+        }
+
+        void comment(KpiReport.Comment comment) {
+            if (!comment.at().isBefore(filter.start(zone)) && comment.at().isBefore(filter.end(zone))) {
+                comments.add(comment);
+            }
+        }
+
+        KpiReport build() {
+            boolean n = filter.narrowed();
+            List<KpiReport.Figure> figures = List.of(
+                    conversion.figure("conversionRate", "KPI-01", "Conversion rate", "%", PERCENT, false,
+                            "Quote requests decided in the period that became signed orders (presales WON)"),
+                    firstResponse.figure("firstResponseMedian", "KPI-02", "First response, median", "minutes",
+                            MEDIAN, n, "From the ticket's creation to the agent's acknowledgement"),
+                    firstResponse.figure("firstResponseP90", "KPI-02", "First response, 90th percentile", "minutes",
+                            P90, n, "9 of 10 tickets were acknowledged within this time"),
+                    resolution.figure("resolutionMedian", "KPI-02", "Resolution, median", "hours", MEDIAN, n,
+                            "From the ticket's creation to its (last) resolution"),
+                    resolution.figure("resolutionP90", "KPI-02", "Resolution, 90th percentile", "hours", P90, n,
+                            "9 of 10 tickets were resolved within this time"),
+                    agentRating.figure("agentRating", "KPI-03", "Agent rating", "of 5", AVERAGE, n,
+                            "Average rating of the person in the surveys answered in the period"),
+                    csat.figure("csat", "KPI-04", "Customer satisfaction (CSAT)", "%", PERCENT, n,
+                            "Survey answers with satisfaction 4 or 5 of 5"),
+                    slaBoth.figure("slaCompliance", "KPI-05", "SLA compliance", "%", PERCENT, n,
+                            "Resolved tickets that met both the first-response and the resolution target"),
+                    slaFirstResponse.figure("slaFirstResponse", "KPI-05", "First-response target met", "%", PERCENT,
+                            n, "Acknowledged tickets that met the first-response target"),
+                    slaResolution.figure("slaResolution", "KPI-05", "Resolution target met", "%", PERCENT, n,
+                            "Resolved tickets that met the resolution target"),
+                    quoteVisitors.figure("newVisitorsQuotePage", "KPI-07", "New visitors, quote page", "visitors",
+                            COUNT, false, "Browsers that opened the quote page as their first page"),
+                    portalVisitors.figure("newVisitorsPortal", "KPI-07", "New visitors, portal", "visitors", COUNT,
+                            false, "Browsers that opened the customer portal as their first page"),
+                    visitorsRequested.figure("visitorsQuoteRequests", "KPI-07", "New visitors who requested a quote",
+                            "visitors", COUNT, false, "New visitors of the period who then sent a quote request"),
+                    visitorConversion.figure("visitorConversion", "KPI-07", "New visitors to quote requests", "%",
+                            PERCENT, false, "Share of the new visitors who sent a quote request"),
+                    quoteToSignature.figure("quoteToSignatureMedian", "journey", "Quote to signature, median", "days",
+                            MEDIAN, false, "From the quotes first sent to the agent to the order signed"),
+                    quoteToSignature.figure("quoteToSignatureP90", "journey", "Quote to signature, 90th percentile",
+                            "days", P90, false, "9 of 10 signed orders were signed within this time"),
+                    welcomeCallsOnTime.figure("welcomeCallsOnTime", "journey", "Welcome calls scheduled on time", "%",
+                            PERCENT, false, "Welcome calls scheduled by their due date (PRV-02: 2 business days)"),
+                    signatureToActivation.figure("signatureToActivationMedian", "journey",
+                            "Signature to activation, median", "days", MEDIAN, false,
+                            "From the order signed to the services active (PRV-16)"),
+                    signatureToActivation.figure("signatureToActivationP90", "journey",
+                            "Signature to activation, 90th percentile", "days", P90, false,
+                            "9 of 10 activations came within this time of the signature"),
+                    ticketEscalations.figure("ticketEscalations", "journey", "Ticket escalations", "escalations",
+                            COUNT, n, "Escalations of tickets created in the period (late response or resolution,"
+                                    + " reopening)"),
+                    journeyEscalations.figure("journeyEscalations", "journey", "Journey escalations", "escalations",
+                            COUNT, false, "Late welcome calls and follow-ups escalated to the sales managers"),
+                    reopenRate.figure("reopenRate", "journey", "Reopen rate", "%", PERCENT, n,
+                            "Resolved tickets that the customer reopened at least once"),
+                    surveyResponse.figure("surveyResponseRate", "journey", "Survey response rate", "%", PERCENT, n,
+                            "Surveys sent in the period that were answered"));
+            List<KpiReport.Comment> newest = comments.stream()
+                    .sorted(Comparator.comparing(KpiReport.Comment::at).reversed()).limit(MAX_COMMENTS).toList();
+            return new KpiReport(filter.from(), filter.to(), filter.group(), filter.agent(), zone.getId(), weeks,
+                    figures, comments.size(), newest);
+        }
+    }
+}

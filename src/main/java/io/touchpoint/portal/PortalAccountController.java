@@ -23,8 +23,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Controller
 class PortalAccountController {
 
-    static final String RETRY_AFTER_SECONDS = PortalAccountController.class.getName() + ".retryAfterSeconds";
-
     private final PortalRegistration registration;
 
     PortalAccountController(PortalRegistration registration) {
@@ -50,7 +48,7 @@ class PortalAccountController {
     @RequestMapping("/portal/login/too-many-attempts")
     @ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
     String tooManyAttempts(HttpServletRequest request, Model model) {
-        Object seconds = request.getAttribute(RETRY_AFTER_SECONDS);
+        Object seconds = request.getAttribute(PortalSecurityConfiguration.RETRY_AFTER_SECONDS);
         model.addAttribute("problem", "Too many failed logins from your address. Please wait "
                 + (seconds == null ? "a minute" : seconds + " seconds") + " before you try again.");
         return "portal/login";

@@ -48,6 +48,8 @@ class PortalSecurityConfiguration {
     /** The session attribute holding a customer's login (the staff login has Spring Security's default key). */
     static final String CONTEXT_KEY = "TOUCHPOINT_PORTAL_SECURITY_CONTEXT";
     static final String CUSTOMER = "CUSTOMER";
+    /** Request attribute: seconds a throttled client must wait, set before the forward to the throttled page. */
+    static final String RETRY_AFTER_SECONDS = PortalSecurityConfiguration.class.getName() + ".retryAfterSeconds";
     /** Pages anyone opens: the login, registration and the links of the portal's emails. */
     static final String[] PUBLIC = {"/portal/login", "/portal/login/too-many-attempts", "/portal/register",
             "/portal/password", "/portal/password-reset", "/portal/portal.css"};
@@ -138,7 +140,7 @@ class PortalSecurityConfiguration {
             if (failure instanceof PortalLoginThrottled throttled) {
                 response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds));
-                request.setAttribute(PortalAccountController.RETRY_AFTER_SECONDS, throttled.retryAfterSeconds);
+                request.setAttribute(RETRY_AFTER_SECONDS, throttled.retryAfterSeconds);
                 request.getRequestDispatcher("/portal/login/too-many-attempts").forward(request, response);
             } else {
                 wrongPassword.onAuthenticationFailure(request, response, failure);

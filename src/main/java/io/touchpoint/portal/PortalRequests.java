@@ -59,8 +59,8 @@ public class PortalRequests {
     /** The request, when it is one of the customer's company; empty for another company's and an unknown one alike. */
     public Optional<Detail> find(PortalCustomers.Customer customer, String number) {
         return owned(customer, number).flatMap(ticket -> service.view(ticket.number(), links.token(ticket.number())))
-                .map(view -> new Detail(view, surveys.portalLink(view.ticket().number()).map(SurveyService.NewSurvey::link)
-                        .orElse(null)));
+                .map(view -> new Detail(view, surveys.portalLink(view.ticket().number())
+                        .map(survey -> "/survey/" + survey.id() + "?token=" + survey.token()).orElse(null)));
     }
 
     public TicketService.Outcome comment(PortalCustomers.Customer customer, String number, String message) {

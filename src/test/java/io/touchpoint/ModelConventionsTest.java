@@ -91,7 +91,7 @@ class ModelConventionsTest {
     private static final Pattern BEAN = Pattern.compile("^\\$\\{([A-Za-z][A-Za-z0-9]*)}$");
     /** A timer's expression: a bean's property or method ({@code ${surveyPolicy.closeAt()}}) or a variable. */
     private static final Pattern TIMER = Pattern.compile("^\\$\\{([A-Za-z][A-Za-z0-9]*)(\\.[^}]+)?}$");
-    private static final Pattern CATALOGUE_ROW = Pattern.compile("^\\| ((?:PRE|PRV|PST|SUP)-\\d\\d) \\|", Pattern.MULTILINE);
+    private static final Pattern CATALOGUE_ROW = Pattern.compile("^\\| ((?:PRE|PRV|PST|SUP|REG)-\\d\\d) \\|", Pattern.MULTILINE);
 
     /**
      * Catalogue IDs that no model implements yet, each with the issue that will (none now: SUP-14, the email channel,
@@ -100,6 +100,13 @@ class ModelConventionsTest {
      * catalogue must be tagged.
      */
     private static final Set<String> NOT_YET_IMPLEMENTED = Set.of();
+
+    /**
+     * Catalogue IDs that the customer portal's pages implement, with no process element of their own (registering,
+     * the first login, tracking, logging out, the published articles); REG-03, raising a request from the portal,
+     * starts a trouble ticket or service request and is tagged on their start events.
+     */
+    private static final Set<String> PORTAL_ONLY = Set.of("REG-01", "REG-02", "REG-04", "REG-05", "REG-06");
 
     private static final Map<Path, BpmnModelInstance> MODELS = new TreeMap<>();
 
@@ -451,6 +458,7 @@ class ModelConventionsTest {
                 .noneMatch(NOT_YET_IMPLEMENTED::contains);
         Set<String> toImplement = new TreeSet<>(catalogue);
         toImplement.removeAll(NOT_YET_IMPLEMENTED);
+        toImplement.removeAll(PORTAL_ONLY);
         assertThat(toImplement).as("touchpoints no element is tagged with").isSubsetOf(tagged.keySet());
         assertThat(tagged.keySet()).as("tags that are not in " + CATALOGUE).isSubsetOf(catalogue);
     }

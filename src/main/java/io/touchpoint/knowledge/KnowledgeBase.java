@@ -59,6 +59,21 @@ public class KnowledgeBase {
         return jdbc.query("SELECT * FROM kb_article WHERE id = ?", KnowledgeBase::map, id).stream().findFirst();
     }
 
+    /** An article customers may read (REG-06): published for them. */
+    public Optional<Article> findPublished(long id) {
+        return find(id).filter(Article::publishedForCustomers);
+    }
+
+    /** Publishes the article for customers, or withdraws it; false when there is no such article. */
+    public boolean publish(long id, boolean published) {
+        return jdbc.update("UPDATE kb_article SET published_for_customers = ? WHERE id = ?", published, id) == 1;
+    }
+
+    /** The articles published for customers that match the words, best first, as {@link #search} ranks them. */
+    public List<Article> searchPublished(String text) {
+        return search(text, null, true);
+    }
+
     /**
      * Articles matching the words of {@code text} (and the category, when given), best first: those with more of the
      * words first, a word in the title or tags counting more than one in the symptoms or workaround. On PostgreSQL the
@@ -66,29 +81,37 @@ public class KnowledgeBase {
      * them to those containing a word, and they are ranked here.
      */
     public List<Article> search(String text, String category) {
+        return search(text, category, false);
+    }
+
+    private List<Article> search(String text, String category, boolean publishedOnly) {
         List<String> words = words(text);
         boolean anyCategory = category == null || category.isBlank();
+        String published = publishedOnly ? " AND published_for_customers = TRUE" : "";
         if (words.isEmpty()) {
             return anyCategory
-                    ? jdbc.query("SELECT * FROM kb_article ORDER BY created_at DESC, id DESC LIMIT ?", KnowledgeBase::map, MAX_RESULTS)
-                    : jdbc.query("SELECT * FROM kb_article WHERE category = ? ORDER BY created_at DESC, id DESC LIMIT ?",
-                    KnowledgeBase::map, category, MAX_RESULTS);
+                    ? jdbc.query("SELECT * FROM kb_article WHERE 1 = 1" + published
+                    + " ORDER BY created_at DESC, id DESC LIMIT ?", KnowledgeBase::map, MAX_RESULTS)
+                    : jdbc.query("SELECT * FROM kb_article WHERE category = ?" + published
+                    + " ORDER BY created_at DESC, id DESC LIMIT ?", KnowledgeBase::map, category, MAX_RESULTS);
         }
-        return postgres() ? fullText(words, anyCategory ? null : category) : containing(words, anyCategory ? null : category);
+        return postgres() ? fullText(words, anyCategory ? null : category, published)
+                : containing(words, anyCategory ? null : category, published);
     }
 
     /** PostgreSQL: any of the words, ranked by the weighted match (see the migration V8). */
-    private List<Article> fullText(List<String> words, String category) {
+    private List<Article> fullText(List<String> words, String category, String published) {
         String query = String.join(" or ", words);
         return jdbc.query("""
                 SELECT * FROM kb_article, websearch_to_tsquery('english', ?) AS query
-                WHERE search_vector @@ query AND (CAST(? AS VARCHAR) IS NULL OR category = ?)
+                WHERE search_vector @@ query AND (CAST(? AS VARCHAR) IS NULL OR category = ?)""" + published + """
+
                 ORDER BY ts_rank(search_vector, query) DESC, id
                 LIMIT ?""", KnowledgeBase::map, query, category, category, MAX_RESULTS);
     }
 
     /** H2: the articles that contain one of the words, ranked here as the full-text search ranks them. */
-    private List<Article> containing(List<String> words, String category) {
+    private List<Article> containing(List<String> words, String category, String published) {
         StringBuilder where = new StringBuilder("(");
         List<Object> arguments = new ArrayList<>();
         for (String word : words) {
@@ -96,7 +119,7 @@ public class KnowledgeBase {
                     + "symptoms || ' ' || workaround) LIKE ?");
             arguments.add("%" + word + "%");
         }
-        where.append(")");
+        where.append(")").append(published);
         if (category != null) {
             where.append(" AND category = ?");
             arguments.add(category);
@@ -142,6 +165,7 @@ public class KnowledgeBase {
         return new Article(row.getLong("id"), row.getString("title"), row.getString("symptoms"),
                 row.getString("workaround"), row.getString("category"),
                 tags == null || tags.isBlank() ? List.of() : List.of(tags.split(",")), row.getString("source_ticket"),
-                row.getString("created_by"), row.getTimestamp("created_at").toInstant());
+                row.getString("created_by"), row.getTimestamp("created_at").toInstant(),
+                row.getBoolean("published_for_customers"));
     }
 }

@@ -12,10 +12,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The knowledge base for support staff: search and read pages at /kb, and a JSON API at /api/kb/articles. */
 @Controller
@@ -43,6 +45,31 @@ class KnowledgeBaseController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No article " + id)));
         model.addAttribute("categories", Categories.NAMES);
         return "pages/kb-article";
+    }
+
+    /** REG-06: support staff publish an article for customers (the portal's help), or withdraw it. */
+    @PostMapping(path = "/kb/{id}/published", consumes = "application/x-www-form-urlencoded")
+    String publish(@PathVariable long id, @RequestParam boolean published, RedirectAttributes redirect) {
+        if (!knowledgeBase.publish(id, published)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No article " + id);
+        }
+        redirect.addFlashAttribute("notice", published ? "Published: customers find this article in the portal's help."
+                : "Withdrawn: customers no longer see this article.");
+        return "redirect:/kb/" + id;
+    }
+
+    /** REG-06 for scripts: {@code {"published": true}} publishes the article for customers, false withdraws it. */
+    @PutMapping(path = "/api/kb/articles/{id}/published", consumes = "application/json", produces = "application/json")
+    @ResponseBody
+    Article publishApi(@PathVariable long id, @Valid @RequestBody Publication publication) {
+        if (!knowledgeBase.publish(id, publication.published())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No article " + id);
+        }
+        return knowledgeBase.find(id).orElseThrow();
+    }
+
+    /** Whether an article is published for customers. */
+    record Publication(@jakarta.validation.constraints.NotNull Boolean published) {
     }
 
     @GetMapping(path = "/api/kb/articles", produces = "application/json")

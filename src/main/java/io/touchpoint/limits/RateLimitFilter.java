@@ -38,7 +38,10 @@ class RateLimitFilter extends OncePerRequestFilter {
             new String[] {"tracking-page-confirmation", "/track/*/confirmation"},
             new String[] {"survey-page", "/survey/*"},
             new String[] {"install-date-accept", "/install-date/*/accept"},
-            new String[] {"install-date-proposal", "/install-date/*/proposal"});
+            new String[] {"install-date-proposal", "/install-date/*/proposal"},
+            new String[] {"portal-register", "/portal/register"},
+            new String[] {"portal-password-reset", "/portal/password-reset"},
+            new String[] {"portal-password", "/portal/password"});
 
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 

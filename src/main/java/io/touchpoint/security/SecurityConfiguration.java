@@ -52,7 +52,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * One login for Touchpoint's pages, its APIs and the Camunda webapps, against the engine's users and groups
  * ({@link EngineUserAuthenticationProvider}), with failed logins throttled per client ({@link LoginThrottle}).
- * Four filter chains, first match wins:
+ * Four filter chains, first match wins, after the customer portal's own ({@code /portal/**}, see
+ * {@code io.touchpoint.portal.PortalSecurityConfiguration}, whose customers are never engine users):
  * <ol>
  * <li>{@code /camunda/**}, the webapps: their pages need the login of {@code /login} (the session is shared through
  * Camunda's container-based authentication); their API, CSRF protection and headers are Camunda's own.</li>
@@ -82,6 +83,9 @@ class SecurityConfiguration {
     static final String[] SUPPORT_INBOX = {CAMUNDA_ADMIN, CUSTOMER_CARE, SUPPORT_SUPERVISOR};
     /** Who downloads the files that came with a ticket's emails: the people who support customers. */
     static final String[] TICKET_FILES = KNOWLEDGE_BASE;
+
+    /** Who links customer portal logins to companies: customer care and the support supervisor. */
+    static final String[] CUSTOMER_ACCOUNTS = {CAMUNDA_ADMIN, CUSTOMER_CARE, SUPPORT_SUPERVISOR};
 
     /** The policy of Touchpoint's own pages: scripts and styles from Touchpoint only, framed by itself only. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
@@ -182,6 +186,8 @@ class SecurityConfiguration {
                         .requestMatchers(paths.matcher("/support/tickets/**")).hasAnyAuthority(TICKET_FILES)
                         .requestMatchers(paths.matcher("/kpis"), paths.matcher("/kpis/**"), paths.matcher("/api/kpis"),
                                 paths.matcher("/api/kpis.csv"), paths.matcher("/api/kpis/**")).hasAnyAuthority(KPIS)
+                        .requestMatchers(paths.matcher("/customer-accounts"), paths.matcher("/customer-accounts/**"))
+                        .hasAnyAuthority(CUSTOMER_ACCOUNTS)
                         // customers' pages and APIs, the quote form, the login page, health
                         .anyRequest().permitAll())
                 // a login without a page to go back to lands in Tasklist, where staff work

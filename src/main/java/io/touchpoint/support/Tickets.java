@@ -47,6 +47,17 @@ public class Tickets {
         return jdbc.query("SELECT * FROM support_ticket WHERE ticket_number = ?", Tickets::map, number).stream().findFirst();
     }
 
+    /** The tickets and service requests whose contact is one of the addresses (any case), newest first. */
+    public List<Ticket> ofContacts(Collection<String> emails) {
+        if (emails.isEmpty()) {
+            return List.of();
+        }
+        return new NamedParameterJdbcTemplate(jdbc).query(
+                "SELECT * FROM support_ticket WHERE LOWER(contact_email) IN (:emails) ORDER BY created_at DESC, ticket_number DESC",
+                Map.of("emails", emails.stream().map(email -> email.trim().toLowerCase(java.util.Locale.ROOT)).toList()),
+                Tickets::map);
+    }
+
     /**
      * The ticket, its row locked until the caller's transaction ends ({@code SELECT ... FOR UPDATE}): whoever changes
      * the ticket at the same time (another answer, the process updating its status) waits, and then reads what the

@@ -83,6 +83,21 @@ public class SurveyService {
         return baseUrl + "/survey/" + id + "?token=" + token;
     }
 
+    /**
+     * A link of its own for the customer portal to the open survey of a ticket or order (its business key): the
+     * emailed links stay valid; the portal's previous link stops working. Empty when no survey of it is open.
+     */
+    public Optional<NewSurvey> portalLink(String businessKey) {
+        List<String> open = jdbc.queryForList("SELECT id FROM survey WHERE business_key = ? AND status = 'OPEN' "
+                + "ORDER BY created_at DESC", String.class, businessKey);
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        String token = newToken();
+        jdbc.update("UPDATE survey SET portal_token_hash = ? WHERE id = ?", hash(token), open.get(0));
+        return Optional.of(new NewSurvey(open.get(0), token, link(open.get(0), token)));
+    }
+
     private static String newToken() {
         byte[] secret = new byte[24];
         RANDOM.nextBytes(secret);
@@ -95,14 +110,15 @@ public class SurveyService {
             return Optional.empty();
         }
         List<Map<String, Object>> rows = jdbc.queryForList(
-                "SELECT token_hash, reminder_token_hash FROM survey WHERE id = ?", id);
+                "SELECT token_hash, reminder_token_hash, portal_token_hash FROM survey WHERE id = ?", id);
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         byte[] given = hash(token).getBytes(StandardCharsets.US_ASCII);
         boolean first = matches(given, rows.get(0).get("token_hash"));
         boolean reminder = matches(given, rows.get(0).get("reminder_token_hash"));
-        return first || reminder ? Optional.of(load(id)) : Optional.empty();
+        boolean portal = matches(given, rows.get(0).get("portal_token_hash"));
+        return first || reminder || portal ? Optional.of(load(id)) : Optional.empty();
     }
 
     /** Records the answer and tells the waiting process; a second answer or a closed survey changes nothing. */

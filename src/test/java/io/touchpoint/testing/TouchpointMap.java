@@ -18,7 +18,7 @@ public final class TouchpointMap {
     public static final Path FILE = Path.of("docs", "touchpoint-map.md");
 
     private static final Pattern ROW = Pattern.compile(
-            "^\\| ((?:PRE|PRV|PST|SUP)-\\d\\d) \\| `([^`]+)` \\| `([^`]+)` \\| (.+?) \\| `([A-Za-z]+)` \\|$", Pattern.MULTILINE);
+            "^\\| ((?:PRE|PRV|PST|SUP|REG)-\\d\\d) \\| `([^`]+)` \\| `([^`]+)` \\| (.+?) \\| `([A-Za-z]+)` \\|$", Pattern.MULTILINE);
 
     /**
      * One row.

@@ -66,6 +66,12 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Sends a JSON body with any method (PUT, PATCH, DELETE, ...). */
+    public HttpResponse<String> sendJson(String method, String path, String body, String... headers) {
+        return send(request(path, headers).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Follows a redirect as a browser does, with a GET. */
     public HttpResponse<String> follow(HttpResponse<String> redirect) {
         String location = redirect.headers().firstValue("Location")

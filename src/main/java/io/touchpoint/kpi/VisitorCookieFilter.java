@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -19,9 +21,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /portal}) without Touchpoint's visitor cookie is a new visitor: one row in {@code kpi_visitor} and the
  * cookie, a random id for a year, first-party, HTTP only. A quote request the page then posts
  * ({@code POST /api/quote-requests}, answered 201) marks that visitor. Every other request passes untouched, and
- * a visitor with the cookie costs nothing but reading it.
+ * a visitor with the cookie costs nothing but reading it. It runs before Spring Security, so that a first visit to a
+ * portal page that asks for a login (a redirect to {@code /portal/login}) counts too.
  */
 @Component
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER - 10)
 class VisitorCookieFilter extends OncePerRequestFilter {
 
     static final String COOKIE = "tp_visitor";

@@ -62,6 +62,7 @@ public class PortalJourneys {
     /** Steps in the customer's words, by their element id; others keep their name. */
     static final Map<String, String> STEPS = Map.ofEntries(
             Map.entry("Task_IntroduceAndAnalyseNeeds", "Meet you and understand your needs"),
+            Map.entry("Task_AnswerAgentQuestion", "Our presales team answers a question about your needs"),
             Map.entry("Task_HoldDiscoveryMeeting", "Discovery meeting with you"),
             Map.entry("Task_RequestCurrentBills", "Get a copy of your current bills"),
             Map.entry("Task_PrepareProviderQuote", "Prepare your quote"),

@@ -3,30 +3,18 @@ package io.touchpoint.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.touchpoint.support.TicketStatus;
 import io.touchpoint.support.Tickets;
 import io.touchpoint.testing.Json;
-import io.touchpoint.testing.PostgresTestDatabase;
 import io.touchpoint.testing.TestSmtp;
 import io.touchpoint.testing.TouchpointSpringTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -46,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -60,7 +49,7 @@ import org.springframework.http.ResponseEntity;
  * tasks, customer answer, background steps and timers as a finished ticket had, read from the engine's history,
  * whose steps do nothing. The ratio of the two rates is Touchpoint's own overhead.
  * <p>
- * Not part of {@code mvn verify}: {@code mvn -Pbenchmark verify} (H2) or {@code mvn -Pbenchmark,postgres verify}
+ * Not part of {@code mvn verify}: {@code mvn -Pbenchmark verify} (H2) or {@code mvn -Pbenchmark verify -Dtouchpoint.benchmark.postgres=true}
  * (PostgreSQL, a fresh database). Settings: {@code -Dtouchpoint.benchmark.tickets} (default 400),
  * {@code .clients} (8), {@code .warmup} (60). Prints a table and writes {@code target/benchmark/ticket-lifecycle-<db>.json}.
  * It asserts what must hold whatever the speed (every ticket closed, no 5xx, no refused step); speed is reported.
@@ -93,6 +82,8 @@ class TicketLifecycleBenchmark {
     Tickets tickets;
     @Autowired
     ManagementService management;
+    @Autowired
+    JdbcTemplate jdbc;
 
     final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
 
@@ -103,13 +94,13 @@ class TicketLifecycleBenchmark {
 
     @Test
     void ticketLifecycleAgainstTheBareEngine() throws Exception {
-        Run warmTickets = run("touchpoint warm-up", WARMUP, this::wholeTicket);
+        BenchmarkRun warmTickets = run("touchpoint warm-up", WARMUP, this::wholeTicket);
         Shape shape = shapeOf(warmTickets.instances.get(0));
         deployBaseline(shape);
         run("baseline warm-up", WARMUP, this::wholeBaseline);
 
-        Run touchpoint = run("touchpoint", TICKETS, this::wholeTicket);
-        Run baseline = run("baseline", TICKETS, this::wholeBaseline);
+        BenchmarkRun touchpoint = run("touchpoint", TICKETS, this::wholeTicket);
+        BenchmarkRun baseline = run("baseline", TICKETS, this::wholeBaseline);
 
         print(shape, touchpoint, baseline);
         write(shape, touchpoint, baseline);
@@ -124,7 +115,7 @@ class TicketLifecycleBenchmark {
     // --- the two journeys ----------------------------------------------------------------------------------
 
     /** One ticket, from the customer's request to their confirmation; its process instance id. */
-    String wholeTicket(Run run) {
+    String wholeTicket(BenchmarkRun run) {
         long t0 = System.nanoTime();
         ResponseEntity<Map> created = post("/api/tickets", Json.ticket("bench-" + System.nanoTime() + "@load.example"));
         run.record("open", t0);
@@ -148,7 +139,7 @@ class TicketLifecycleBenchmark {
     }
 
     /** The same transactions on the bare engine: start, two tasks, the customer's answer, steps that do nothing. */
-    String wholeBaseline(Run run) {
+    String wholeBaseline(BenchmarkRun run) {
         String key = "B-" + System.nanoTime();
         long t0 = System.nanoTime();
         String instance = runtime.startProcessInstanceByKey(BASELINE, key).getId();
@@ -164,7 +155,7 @@ class TicketLifecycleBenchmark {
         return instance;
     }
 
-    void completeAsAssignee(Run run, String step, String instance, String taskKey, Map<String, Object> variables) {
+    void completeAsAssignee(BenchmarkRun run, String step, String instance, String taskKey, Map<String, Object> variables) {
         long start = System.nanoTime();
         Task task = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(10)).until(() -> tasks
                 .createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey).singleResult(), t -> t != null);
@@ -183,69 +174,11 @@ class TicketLifecycleBenchmark {
 
     // --- runs ------------------------------------------------------------------------------------------------
 
-    /** What a run measured: per-step latencies, the instances it started, and its rate until all had ended. */
-    static final class Run {
-        final String name;
-        final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
-        final List<String> instances = new CopyOnWriteArrayList<>();
-        final List<String> numbers = new CopyOnWriteArrayList<>();
-        final List<String> failures = new CopyOnWriteArrayList<>();
-        double seconds;
-        int count;
-
-        Run(String name) {
-            this.name = name;
-            TICKET_STEPS.forEach(step -> latencies.put(step, new CopyOnWriteArrayList<>()));
-        }
-
-        void record(String step, long startNanos) {
-            latencies.get(step).add(System.nanoTime() - startNanos);
-        }
-
-        double perSecond() {
-            return count / seconds;
-        }
-
-        double percentileMillis(String step, double p) {
-            List<Long> sorted = new ArrayList<>(latencies.get(step));
-            if (sorted.isEmpty()) {
-                return Double.NaN;
-            }
-            Collections.sort(sorted);
-            int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-            return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1e6;
-        }
-    }
-
-    interface Journey {
-        String drive(Run run) throws Exception;
-    }
-
-    /** Drives {@code count} journeys with the clients and waits until every one has ended, background steps included. */
-    Run run(String name, int count, Journey journey) throws Exception {
-        Run run = new Run(name);
-        run.count = count;
-        long started = System.nanoTime();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            futures.add(clients.submit((Callable<Void>) () -> {
-                try {
-                    run.instances.add(journey.drive(run));
-                } catch (Exception | AssertionError failed) {
-                    run.failures.add(failed.toString());
-                }
-                return null;
-            }));
-        }
-        for (Future<?> future : futures) {
-            future.get(30, TimeUnit.MINUTES);
-        }
-        // done: no background step of any of them left to run now (a ticket then waits only for its rating survey)
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(50)).until(() -> run.instances.stream()
-                .allMatch(id -> management.createJobQuery().processInstanceId(id).executable().count() == 0));
-        run.seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("%s: %d in %.1f s%n", name, count, run.seconds);
-        return run;
+    /** Drives {@code count} with the clients; done when no background step of them is left to run (a ticket then
+     * waits only for its rating survey). */
+    BenchmarkRun run(String name, int count, BenchmarkRun.Drive drive) throws Exception {
+        return BenchmarkRun.drive(clients, jdbc, name, TICKET_STEPS, count, drive,
+                id -> management.createJobQuery().processInstanceId(id).executable().count() == 0);
     }
 
     // --- the baseline's shape, from a finished ticket's history ------------------------------------------------
@@ -303,49 +236,26 @@ class TicketLifecycleBenchmark {
 
     // --- output ----------------------------------------------------------------------------------------------
 
-    void print(Shape shape, Run touchpoint, Run baseline) {
-        String database = database();
-        System.out.printf("%n=== Ticket lifecycle on %s: %d tickets, %d clients, after %d warm-up ===%n", database,
-                TICKETS, CLIENTS, WARMUP);
+    void print(Shape shape, BenchmarkRun touchpoint, BenchmarkRun baseline) {
+        System.out.printf("%n=== Ticket lifecycle on %s: %d tickets, %d clients, after %d warm-up ===%n",
+                BenchmarkRun.database(), TICKETS, CLIENTS, WARMUP);
         System.out.printf("baseline shape per ticket: %d user tasks, %d background steps, %d timers (%d activities)%n",
                 shape.userTasks(), shape.backgroundSteps(), shape.timers(), shape.activities());
-        System.out.printf("%-12s %12s | %-11s %9s %9s %9s%n", "run", "per second", "step", "p50 ms", "p95 ms", "p99 ms");
-        for (Run run : List.of(touchpoint, baseline)) {
-            for (String step : TICKET_STEPS) {
-                System.out.printf("%-12s %12s | %-11s %9.1f %9.1f %9.1f%n", step.equals("open") ? run.name : "",
-                        step.equals("open") ? String.format("%.1f", run.perSecond()) : "", step,
-                        run.percentileMillis(step, 50), run.percentileMillis(step, 95), run.percentileMillis(step, 99));
-            }
-        }
+        BenchmarkRun.printTable(List.of(touchpoint, baseline));
         System.out.printf("Touchpoint at %.0f %% of the baseline's rate%n%n", 100 * touchpoint.perSecond() / baseline.perSecond());
     }
 
-    void write(Shape shape, Run touchpoint, Run baseline) throws Exception {
+    void write(Shape shape, BenchmarkRun touchpoint, BenchmarkRun baseline) throws Exception {
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("database", database());
+        report.put("database", BenchmarkRun.database());
         report.put("tickets", TICKETS);
         report.put("clients", CLIENTS);
         report.put("warmup", WARMUP);
         report.put("baselineShape", shape);
         report.put("ratio", touchpoint.perSecond() / baseline.perSecond());
-        for (Run run : List.of(touchpoint, baseline)) {
-            Map<String, Object> figures = new LinkedHashMap<>();
-            figures.put("perSecond", run.perSecond());
-            figures.put("seconds", run.seconds);
-            for (String step : TICKET_STEPS) {
-                figures.put(step, Map.of("p50Ms", run.percentileMillis(step, 50), "p95Ms", run.percentileMillis(step, 95),
-                        "p99Ms", run.percentileMillis(step, 99)));
-            }
-            report.put(run.name, figures);
-        }
-        Path file = Path.of("target", "benchmark", "ticket-lifecycle-" + database() + ".json");
-        Files.createDirectories(file.getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), report);
-        System.out.println("written " + file.toAbsolutePath());
-    }
-
-    static String database() {
-        return Boolean.getBoolean(PostgresTestDatabase.ENABLED) ? "postgres" : "h2";
+        report.put(touchpoint.name, touchpoint.figures());
+        report.put(baseline.name, baseline.figures());
+        BenchmarkRun.write("ticket-lifecycle", report);
     }
 
     @SuppressWarnings("rawtypes")

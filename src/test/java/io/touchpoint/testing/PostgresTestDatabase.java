@@ -20,7 +20,8 @@ import org.springframework.core.env.MapPropertySource;
  * <p>
  * Server and login: {@code touchpoint.test.postgres.url} (default {@code jdbc:postgresql://127.0.0.1:5432/}),
  * {@code touchpoint.test.postgres.admin-database} ({@code postgres}), {@code touchpoint.test.postgres.user}
- * ({@code postgres}) and {@code touchpoint.test.postgres.password} (empty: trust authentication).
+ * ({@code postgres}) and {@code touchpoint.test.postgres.password} (empty: trust authentication); the pool of each
+ * context: {@code touchpoint.test.postgres.pool-size} (6).
  */
 public class PostgresTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -49,8 +50,9 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
                 "spring.datasource.username", user(),
                 "spring.datasource.password", password(),
                 "spring.datasource.driver-class-name", "org.postgresql.Driver",
-                // several test contexts live side by side: a few connections each
-                "spring.datasource.hikari.maximum-pool-size", "6")));
+                // several test contexts live side by side: a few connections each (the benchmarks ask for the
+                // production pool, touchpoint.test.postgres.pool-size=20)
+                "spring.datasource.hikari.maximum-pool-size", System.getProperty(ENABLED + ".pool-size", "6"))));
     }
 
     private static void dropAll() {

@@ -16,12 +16,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,126 +73,63 @@ public class Kpis {
     }
 
     /**
-     * Support tickets and service requests created in the period (KPI-02, KPI-05, escalations, reopen rate): three
-     * set queries (the tickets, their timeline's acknowledgements, resolutions and escalations, their SLA and
-     * confirmation variables in the engine's history), each driven by the tickets' creation time, put together here.
+     * Support tickets and service requests created in the period (KPI-02, KPI-05, KPI-06, escalations, reopen rate):
+     * one range query on the tickets' summary rows ({@code ticket_kpi}, written by the support steps as they happen),
+     * narrowed by group or agent through their own indexes.
      */
     private void tickets(Report report) {
         List<Object> args = report.periodArgs();
-        String narrow = (report.filter.group() != null ? " AND t.support_group = ?" : "")
-                + (report.filter.agent() != null ? " AND t.assignee = ?" : "");
+        String narrow = (report.filter.group() != null ? " AND k.support_group = ?" : "")
+                + (report.filter.agent() != null ? " AND k.assignee = ?" : "");
         if (report.filter.group() != null) {
             args.add(report.filter.group());
         }
         if (report.filter.agent() != null) {
             args.add(report.filter.agent());
         }
-        Map<String, TicketRow> byNumber = new HashMap<>();
-        Map<String, TicketRow> byProcess = new HashMap<>();
-        timed("ticket rows", () -> jdbc.query("""
-                SELECT t.ticket_number, t.process_instance_id, t.created_at, t.status, t.reopen_count
-                FROM support_ticket t WHERE t.created_at >= ? AND t.created_at < ?""" + narrow, row -> {
-            TicketRow ticket = new TicketRow(row.getString("ticket_number"), instant(row, "created_at"),
-                    row.getString("status"), row.getInt("reopen_count"));
-            byNumber.put(ticket.number, ticket);
-            byProcess.put(row.getString("process_instance_id"), ticket);
-        }, args.toArray()));
-        timed("ticket events", () -> jdbc.query("""
-                SELECT e.ticket_number, e.event_type, e.occurred_at
-                FROM support_ticket t JOIN support_ticket_event e ON e.ticket_number = t.ticket_number
-                WHERE t.created_at >= ? AND t.created_at < ?""" + narrow
-                + " AND e.event_type IN ('ACKNOWLEDGED', 'RESOLVED', 'ESCALATED')", row -> {
-            TicketRow ticket = byNumber.get(row.getString("ticket_number"));
-            if (ticket != null) {
-                ticket.event(row.getString("event_type"), instant(row, "occurred_at"));
-            }
-        }, args.toArray()));
-        timed("ticket variables", () -> jdbc.query("""
-                SELECT v.PROC_INST_ID_ AS process_instance_id, v.NAME_ AS name, v.LONG_ AS long_value,
-                    v.TEXT_ AS text_value
-                FROM support_ticket t JOIN ACT_HI_VARINST v ON v.PROC_INST_ID_ = t.process_instance_id
-                WHERE t.created_at >= ? AND t.created_at < ?""" + narrow
-                + " AND v.NAME_ IN ('firstResponseMet', 'resolutionMet', 'confirmationComment', 'customerConfirmed')",
-                row -> {
-                    TicketRow ticket = byProcess.get(row.getString("process_instance_id"));
-                    if (ticket != null) {
-                        long value = row.getLong("long_value");
-                        Boolean flag = row.wasNull() ? null : value != 0;
-                        ticket.variable(row.getString("name"), flag, row.getString("text_value"));
-                    }
-                }, args.toArray()));
-        byNumber.values().forEach(ticket -> ticket.measure(report));
+        jdbc.query("""
+                SELECT k.ticket_number, k.created_at, k.status, k.first_response_at, k.resolved_at,
+                    k.first_response_met, k.resolution_met, k.escalations, k.reopen_count, k.customer_confirmed,
+                    k.confirmation_comment
+                FROM ticket_kpi k WHERE k.created_at >= ? AND k.created_at < ?""" + narrow,
+                (RowCallbackHandler) row -> ticket(report, row), args.toArray());
     }
 
-    /** One ticket's rows while the ticket queries run. */
-    private static final class TicketRow {
-        final String number;
-        final Instant created;
-        final String status;
-        final int reopenCount;
-        Instant acknowledged;
-        Instant resolved;
-        int escalations;
-        Boolean firstResponseMet;
-        Boolean resolutionMet;
-        Boolean confirmed;
-        String comment;
-
-        TicketRow(String number, Instant created, String status, int reopenCount) {
-            this.number = number;
-            this.created = created;
-            this.status = status;
-            this.reopenCount = reopenCount;
+    /** One ticket's summary row into the figures. */
+    private static void ticket(Report report, ResultSet row) throws SQLException {
+        Instant created = instant(row, "created_at");
+        Instant acknowledged = instant(row, "first_response_at");
+        Instant resolved = instant(row, "resolved_at");
+        String status = row.getString("status");
+        Boolean firstResponseMet = flag(row, "first_response_met");
+        Boolean resolutionMet = flag(row, "resolution_met");
+        boolean stillResolved = resolved != null && ("RESOLVED".equals(status) || "CLOSED".equals(status));
+        if (acknowledged != null) {
+            report.firstResponse.add(created, minutes(created, acknowledged));
         }
-
-        void event(String type, Instant at) {
-            switch (type) {
-                case "ACKNOWLEDGED" -> acknowledged = acknowledged == null || at.isBefore(acknowledged) ? at : acknowledged;
-                case "RESOLVED" -> resolved = resolved == null || at.isAfter(resolved) ? at : resolved;
-                default -> escalations++;
-            }
+        if (stillResolved) {
+            report.resolution.add(created, minutes(created, resolved) / 60);
         }
-
-        void variable(String name, Boolean flag, String text) {
-            switch (name) {
-                case "firstResponseMet" -> firstResponseMet = or(firstResponseMet, flag);
-                case "resolutionMet" -> resolutionMet = or(resolutionMet, flag);
-                case "customerConfirmed" -> confirmed = or(confirmed, flag);
-                default -> comment = text;
-            }
+        if (firstResponseMet != null) {
+            report.slaFirstResponse.hit(created, firstResponseMet);
         }
-
-        private static Boolean or(Boolean known, Boolean flag) {
-            return known == null ? flag : flag == null ? known : known || flag;
+        if (resolutionMet != null && stillResolved) {
+            report.slaResolution.hit(created, resolutionMet);
         }
-
-        void measure(Report report) {
-            boolean stillResolved = resolved != null && ("RESOLVED".equals(status) || "CLOSED".equals(status));
-            if (acknowledged != null) {
-                report.firstResponse.add(created, minutes(created, acknowledged));
-            }
-            if (stillResolved) {
-                report.resolution.add(created, minutes(created, resolved) / 60);
-            }
-            if (firstResponseMet != null) {
-                report.slaFirstResponse.hit(created, firstResponseMet);
-            }
-            if (resolutionMet != null && stillResolved) {
-                report.slaResolution.hit(created, resolutionMet);
-            }
-            if (firstResponseMet != null && resolutionMet != null && stillResolved) {
-                report.slaBoth.hit(created, firstResponseMet && resolutionMet);
-            }
-            for (int i = 0; i < escalations; i++) {
-                report.ticketEscalations.add(created, 1);
-            }
-            if (resolved != null) {
-                report.reopenRate.hit(created, reopenCount > 0);
-            }
-            if (comment != null && !comment.isBlank() && resolved != null) {
-                report.comment(new KpiReport.Comment(resolved, Boolean.FALSE.equals(confirmed) ? "Ticket reopened"
-                        : "Ticket confirmed", number, null, null, comment.trim()));
-            }
+        if (firstResponseMet != null && resolutionMet != null && stillResolved) {
+            report.slaBoth.hit(created, firstResponseMet && resolutionMet);
+        }
+        for (int i = row.getInt("escalations"); i > 0; i--) {
+            report.ticketEscalations.add(created, 1);
+        }
+        if (resolved != null) {
+            report.reopenRate.hit(created, row.getInt("reopen_count") > 0);
+        }
+        String comment = row.getString("confirmation_comment");
+        if (comment != null && !comment.isBlank() && resolved != null) {
+            report.comment(new KpiReport.Comment(resolved, Boolean.FALSE.equals(flag(row, "customer_confirmed"))
+                    ? "Ticket reopened" : "Ticket confirmed", row.getString("ticket_number"), null, null,
+                    comment.trim()));
         }
     }
 
@@ -354,6 +290,11 @@ public class Kpis {
     private static Instant instant(ResultSet row, String column) throws SQLException {
         Timestamp timestamp = row.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static Boolean flag(ResultSet row, String column) throws SQLException {
+        boolean value = row.getBoolean(column);
+        return row.wasNull() ? null : value;
     }
 
     private static Integer integer(ResultSet row, String column) throws SQLException {

@@ -40,7 +40,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * and staff share no identity: a customer's login is kept in the session under a key of its own and carries the role
  * {@code CUSTOMER}, which no staff login has; a staff login in the same browser opens no portal page, and a customer's
  * opens no staff page. Form login at {@code /portal/login} (failed attempts throttled per client by the staff login's
- * {@link LoginThrottle}), logout, CSRF on every form, the same security headers as Touchpoint's pages.
+ * {@link LoginThrottle}), logout (of the customer only: a staff login in the same browser stays), CSRF on every form
+ * (with a token of its own), the same security headers as Touchpoint's pages.
  */
 @Configuration
 class PortalSecurityConfiguration {
@@ -67,6 +68,9 @@ class PortalSecurityConfiguration {
         HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
         savedRequests.setSessionAttrName("TOUCHPOINT_PORTAL_SAVED_REQUEST");
         savedRequests.setMatchingRequestParameterName(null);
+        // a token of its own: a portal login or logout never replaces the token of a staff page open in the browser
+        HttpSessionCsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
+        csrfTokens.setSessionAttributeName("TOUCHPOINT_PORTAL_CSRF_TOKEN");
         return http.securityMatcher(new OrRequestMatcher(paths.matcher("/portal"), paths.matcher("/portal/**")))
                 .authenticationManager(customers(accounts, throttle))
                 .securityContext(context -> context.securityContextRepository(contexts))
@@ -78,9 +82,16 @@ class PortalSecurityConfiguration {
                         .anyRequest().hasRole(CUSTOMER))
                 .formLogin(login -> login.loginPage("/portal/login").loginProcessingUrl("/portal/login")
                         .usernameParameter("email").defaultSuccessUrl("/portal").failureHandler(loginFailure()))
-                .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?logout"))
+                // a staff login in the same browser shares the HTTP session: the portal's logout ends the customer's
+                // login (its context, its CSRF token) and leaves the session and the staff login alone
+                .logout(logout -> logout.logoutUrl("/portal/logout").logoutSuccessUrl("/portal/login?logout")
+                        .invalidateHttpSession(false).addLogoutHandler((request, response, authentication) -> {
+                            if (request.getSession(false) != null) {
+                                request.getSession(false).removeAttribute(CONTEXT_KEY);
+                            }
+                        }))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/portal/login")))
-                .csrf(csrf -> csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository()))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(POLICY))
                         .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))

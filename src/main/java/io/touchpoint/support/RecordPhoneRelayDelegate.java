@@ -29,8 +29,10 @@ public class RecordPhoneRelayDelegate implements JavaDelegate {
         String agent = TicketVariables.string(execution, ASSIGNEE);
         String answer = TicketVariables.text(execution, PHONE_ANSWER, "NO_ANSWER_YET");
         execution.setVariable(PHONE_ANSWER, answer);
+        String comment = "NOT_FIXED".equals(answer) ? texts.text("not-fixed.phone") : "";
         execution.setVariable(CONFIRMED, "CONFIRMED".equals(answer));
-        execution.setVariable(CONFIRMATION_COMMENT, "NOT_FIXED".equals(answer) ? texts.text("not-fixed.phone") : "");
+        execution.setVariable(CONFIRMATION_COMMENT, comment);
+        tickets.confirmation(number, "CONFIRMED".equals(answer), comment);
         tickets.record(number, Ticket.EventType.CALLED, texts.text("called", execution.getVariable(ASSIGNEE_NAME)), agent);
         if ("CONFIRMED".equals(answer)) {
             tickets.record(number, Ticket.EventType.CONFIRMED, texts.text("confirmed.phone"), agent);

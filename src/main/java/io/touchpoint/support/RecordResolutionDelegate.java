@@ -38,7 +38,9 @@ public class RecordResolutionDelegate implements JavaDelegate {
         String resolution = (String) execution.getVariable(RESOLUTION);
         String agent = (String) execution.getVariable(ASSIGNEE);
         Date due = (Date) execution.getVariable(RESOLUTION_DUE);
-        execution.setVariable(RESOLUTION_MET, due == null || !calendar.now().isAfter(due.toInstant()));
+        boolean met = due == null || !calendar.now().isAfter(due.toInstant());
+        execution.setVariable(RESOLUTION_MET, met);
+        tickets.resolutionMet(number, met);
         execution.setVariable(CONFIRMATION_CLOSE_TEXT, policy.format(policy.confirmationCloseAt()));
         // SUP-08: relayed by email unless the agent says they called (the work form's choice)
         execution.setVariable(RELAY_CHANNEL, TicketVariables.text(execution, RELAY_CHANNEL, "EMAIL"));

@@ -27,7 +27,9 @@ public class TicketAcknowledgedListener implements TaskListener {
         String number = (String) task.getVariable(NUMBER);
         Date due = (Date) task.getVariable(FIRST_RESPONSE_DUE);
         task.setVariable(ACKNOWLEDGED, true);
-        task.setVariable(FIRST_RESPONSE_MET, !calendar.now().isAfter(due.toInstant()));
+        boolean met = !calendar.now().isAfter(due.toInstant());
+        task.setVariable(FIRST_RESPONSE_MET, met);
+        tickets.firstResponseMet(number, met);
         tickets.status(number, TicketStatus.IN_PROGRESS);
         // the agent's note stays in the process (Cockpit, history): the timeline is what the customer reads
         tickets.record(number, Ticket.EventType.ACKNOWLEDGED, texts.text("acknowledged", task.getVariable(ASSIGNEE_NAME)),

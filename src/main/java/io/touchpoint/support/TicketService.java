@@ -159,6 +159,7 @@ public class TicketService {
             tickets.record(number, Ticket.EventType.CONFIRMED, comment == null || comment.isBlank()
                     ? texts.text("confirmed") : texts.text("confirmed.comment", comment.trim()), ticket.contactEmail());
         }
+        tickets.confirmation(number, resolved, comment);
         runtime.createMessageCorrelation(SupportProcess.CONFIRMATION)
                 .processInstanceId(ticket.processInstanceId())
                 .setVariable(CONFIRMED, resolved)

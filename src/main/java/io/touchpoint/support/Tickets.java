@@ -16,17 +16,20 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The tickets table and each ticket's timeline. Written by the support delegates in the process's transaction,
- * so a ticket's row never disagrees with its process; read by the tracking page and the API.
+ * so a ticket's row never disagrees with its process; read by the tracking page and the API. Each change that moves
+ * a managers' figure also updates the ticket's summary row ({@link TicketKpis}) in the same transaction.
  */
 @Repository
 public class Tickets {
 
     private final JdbcTemplate jdbc;
     private final BusinessCalendar calendar;
+    private final TicketKpis kpis;
 
-    public Tickets(JdbcTemplate jdbc, BusinessCalendar calendar) {
+    public Tickets(JdbcTemplate jdbc, BusinessCalendar calendar, TicketKpis kpis) {
         this.jdbc = jdbc;
         this.calendar = calendar;
+        this.kpis = kpis;
     }
 
     /** Registers a new ticket; a second call for the same number changes nothing. */
@@ -34,13 +37,15 @@ public class Tickets {
         if (find(ticket.number()).isPresent()) {
             return;
         }
+        Instant now = now();
         jdbc.update("""
                 INSERT INTO support_ticket (ticket_number, kind, process_instance_id, subject, category, priority,
                     contact_name, contact_email, channel, status, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 ticket.number(), ticket.kind().name(), ticket.processInstanceId(), ticket.subject(), ticket.category(),
                 ticket.priority(), ticket.contactName(), ticket.contactEmail(), ticket.channel(),
-                TicketStatus.RECEIVED.name(), Timestamp.from(now()));
+                TicketStatus.RECEIVED.name(), Timestamp.from(now));
+        kpis.opened(ticket, now);
     }
 
     public Optional<Ticket> find(String number) {
@@ -69,8 +74,10 @@ public class Tickets {
     }
 
     public void record(String number, Ticket.EventType type, String detail, String actor) {
+        Instant now = now();
         jdbc.update("INSERT INTO support_ticket_event (ticket_number, occurred_at, event_type, detail, actor) VALUES (?, ?, ?, ?, ?)",
-                number, Timestamp.from(now()), type.name(), detail == null ? null : abbreviate(detail, 2000), actor);
+                number, Timestamp.from(now), type.name(), detail == null ? null : abbreviate(detail, 2000), actor);
+        kpis.event(number, type, now);
     }
 
     public List<Ticket.Event> timeline(String number) {
@@ -82,11 +89,13 @@ public class Tickets {
 
     public void status(String number, TicketStatus status) {
         jdbc.update("UPDATE support_ticket SET status = ? WHERE ticket_number = ?", status.name(), number);
+        kpis.status(number, status);
     }
 
     public void assigned(String number, String group, String assignee) {
         jdbc.update("UPDATE support_ticket SET support_group = ?, assignee = ?, assigned_at = ? WHERE ticket_number = ?",
                 group, assignee, Timestamp.from(now()), number);
+        kpis.assigned(number, group, assignee);
     }
 
     public void due(String number, Instant firstResponseDue, Instant resolutionDue) {
@@ -101,11 +110,29 @@ public class Tickets {
     public void reopened(String number, int reopenCount) {
         jdbc.update("UPDATE support_ticket SET reopen_count = ?, status = ? WHERE ticket_number = ?", reopenCount,
                 TicketStatus.IN_PROGRESS.name(), number);
+        kpis.reopened(number, reopenCount);
     }
 
     public void closed(String number) {
+        Instant now = now();
         jdbc.update("UPDATE support_ticket SET status = ?, closed_at = ? WHERE ticket_number = ?",
-                TicketStatus.CLOSED.name(), Timestamp.from(now()), number);
+                TicketStatus.CLOSED.name(), Timestamp.from(now), number);
+        kpis.closed(number, now);
+    }
+
+    /** KPI-05: whether the first response met its target (kept with the ticket's summary for the dashboard). */
+    public void firstResponseMet(String number, boolean met) {
+        kpis.firstResponseMet(number, met);
+    }
+
+    /** KPI-05: whether the resolution met its target. */
+    public void resolutionMet(String number, boolean met) {
+        kpis.resolutionMet(number, met);
+    }
+
+    /** KPI-06: the customer's answer to the resolution (fixed or not) and its comment. */
+    public void confirmation(String number, boolean confirmed, String comment) {
+        kpis.confirmation(number, confirmed, comment);
     }
 
     /** When each of {@code users} was last given a ticket; users never given one are absent. */

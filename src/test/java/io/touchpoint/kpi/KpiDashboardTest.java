@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.touchpoint.support.TicketKpis;
 import io.touchpoint.testing.Http;
 import io.touchpoint.testing.KpiTestData;
 import io.touchpoint.testing.TestSmtp;
@@ -47,6 +48,9 @@ class KpiDashboardTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    TicketKpis ticketKpis;
 
     @LocalServerPort
     int port;
@@ -112,6 +116,10 @@ class KpiDashboardTest {
         data.visitor(Visitors.QUOTE_PAGE, monday, monday.plus(ofMinutes(5)));
         data.visitor(Visitors.QUOTE_PAGE, noon(WEEK_2), null);
         data.visitor(Visitors.PORTAL, noon(WEEK_2), null);
+
+        // the tickets above are rows of the timeline and the engine's history, as tickets older than the summary
+        // table are: their summary rows come from the start-up backfill (TicketApiTest shows the steps write the same)
+        ticketKpis.backfill();
     }
 
     @Test

@@ -196,6 +196,30 @@ class PortalAccountsTest {
     }
 
     @Test
+    void aPortalLogoutInTheBrowserOfAStaffMemberLeavesTheStaffLogin() {
+        String email = uniqueEmail("gwen");
+        registerAndConfirm(new WebSession(port), smtp, "Gwen Ito", email);
+        WebSession browser = new WebSession(port);
+        assertThat(browser.logIn("kim", "demo").statusCode()).isEqualTo(302);
+        assertThat(logIn(browser, email, PASSWORD).headers().firstValue("Location").orElseThrow()).endsWith("/portal");
+        assertThat(browser.get("/portal").statusCode()).isEqualTo(200);
+        String staffPage = browser.get("/customer-accounts").body();
+        String staffToken = WebSession.csrfToken(staffPage).orElseThrow();
+
+        HttpResponse<String> loggedOut = browser.submit("/portal", "/portal/logout", Map.of());
+        assertThat(loggedOut.headers().firstValue("Location").orElseThrow()).endsWith("/portal/login?logout");
+
+        assertThat(browser.get("/portal").headers().firstValue("Location").orElseThrow()).endsWith("/portal/login");
+        assertThat(browser.get("/kb").statusCode()).as("the staff pages").isEqualTo(200);
+        assertThat(browser.get("/camunda/app/tasklist/").headers().firstValue("Location").orElse("Tasklist's page"))
+                .as("Tasklist").doesNotEndWith("/login");
+        // the staff page opened before the portal's logout still sends its form: its CSRF token is untouched
+        HttpResponse<String> staffLogout = browser.postForm("/logout", Map.of("_csrf", staffToken));
+        assertThat(staffLogout.headers().firstValue("Location").orElseThrow()).endsWith("/login?logout");
+        assertThat(browser.get("/kb").headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
+    @Test
     void failedPortalLoginsAreThrottledPerClient() throws Exception {
         MockMvc mvc = MockMvcBuilders.webAppContextSetup(context)
                 .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity())

@@ -135,6 +135,7 @@ class TicketApiTest {
         assertThat(types(confirmed.getBody())).containsSubsequence("RECEIVED", "ASSIGNED", "ACKNOWLEDGED", "WAITING",
                 "CUSTOMER_REPLIED", "RESOLVED", "CONFIRMED", "CLOSED");
         awaitEmail(number, "How did we do on ticket " + number);
+        managersSummaryAsItsStepsWroteIt(number);
 
         // closed: no more comments or confirmations
         assertThat(post("/api/tickets/" + number + "/comments?token=" + token, "{\"message\": \"One more thing\"}")
@@ -252,7 +253,32 @@ class TicketApiTest {
         assertThat(runtime.getVariable(instance, "customerAnswer")).isEqualTo("Second floor, reception.");
     }
 
+    /**
+     * The managers' summary row of the ticket (KPI dashboard), written by the steps as they happened, says what the
+     * timeline and the engine's history say: the same row as the start-up backfill rebuilds from them.
+     */
+    void managersSummaryAsItsStepsWroteIt(String number) {
+        String row = "SELECT * FROM ticket_kpi WHERE ticket_number = ?";
+        Map<String, Object> written = jdbc.queryForMap(row, number);
+        assertThat(written).containsEntry("STATUS", "CLOSED").containsEntry("FIRST_RESPONSE_MET", true)
+                .containsEntry("RESOLUTION_MET", true).containsEntry("CUSTOMER_CONFIRMED", true)
+                .containsEntry("CONFIRMATION_COMMENT", "Works again").containsEntry("ESCALATIONS", 0)
+                .containsEntry("REOPEN_COUNT", 0);
+        assertThat(written.get("SUPPORT_GROUP")).isNotNull();
+        assertThat(written.get("ASSIGNEE")).isNotNull();
+        assertThat(written.get("FIRST_RESPONSE_AT")).isNotNull();
+        assertThat(written.get("RESOLVED_AT")).isNotNull();
+        assertThat(written.get("CLOSED_AT")).isNotNull();
+
+        jdbc.update("DELETE FROM ticket_kpi WHERE ticket_number = ?", number);
+        assertThat(kpiSummaries.backfill()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForMap(row, number)).isEqualTo(written);
+    }
+
     // -----------------------------------------------------------------------------------------------------------
+
+    @Autowired
+    TicketKpis kpiSummaries;
 
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;

@@ -6,7 +6,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -53,8 +52,6 @@ public class MailDispatcher implements DisposableBean {
     /** Touchpoint's own header on every email it sends, naming its template; the support mailbox spots it. */
     public static final String NOTIFICATION_HEADER = "X-Touchpoint-Notification";
 
-    /** How long a node holds an email it is sending; after that another node may take it over. */
-    static final Duration CLAIM = Duration.ofMinutes(5);
     private static final int BATCH = 50;
 
     private final Outbox outbox;
@@ -120,7 +117,7 @@ public class MailDispatcher implements DisposableBean {
             Map<MimeMessage, OutboxEmail> batch = new LinkedHashMap<>();
             for (long id : due) {
                 Instant now = clock.instant();
-                if (outbox.claim(id, node, now, now.plus(CLAIM))) {
+                if (outbox.claim(id, node, now, now.plus(settings.claimTime()))) {
                     outbox.find(id).ifPresent(email -> prepare(email).ifPresent(message -> batch.put(message, email)));
                 }
             }

@@ -16,12 +16,14 @@ import org.springframework.validation.annotation.Validated;
  * @param retryCycle   how the outbox retries an email when SMTP fails, e.g. R5/PT1M (5 retries, a minute apart); then
  *                     the email is FAILED with an incident (see {@link MailDispatcher}). The one mail retry cycle.
  * @param pollInterval how often the outbox is read for retries and for emails other nodes queued
+ * @param claimTime    how long a node holds an email it is sending; after that another node may send it (a node
+ *                     killed while sending: its emails go out from another node after this, perhaps twice)
  * @param capture      the captured mailbox used when no spring.mail.host is set
  */
 @ConfigurationProperties("touchpoint.mail")
 @Validated
 public record MailProperties(@NotBlank String from, @NotBlank String salesTeam, @NotNull RetryCycle retryCycle,
-                             @NotNull Duration pollInterval, @Valid @NotNull Capture capture) {
+                             @NotNull Duration pollInterval, @NotNull Duration claimTime, @Valid @NotNull Capture capture) {
 
     /** @param port SMTP port of the captured mailbox (0: any free port) */
     public record Capture(@Min(0) int port) {

@@ -18,19 +18,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * PRV-14: a Peplink router's serial numbers reach the managed-service monitoring over HTTP, here a real local
- * HTTP server; when the monitoring fails, the step retries in the background and nothing is lost.
+ * HTTP server; when the monitoring fails, the step retries in the background and nothing is lost. Issue 14, "Faults":
+ * when it keeps answering 500 or keeps timing out, the retries end in an incident on the step, where the journey
+ * waits (it does not fail or go on without the registration) until an administrator retries it.
  */
 @TouchpointSpringTest
 class RouterMonitoringTest {
@@ -43,6 +48,8 @@ class RouterMonitoringTest {
 
     static final List<Call> received = new CopyOnWriteArrayList<>();
     static final AtomicInteger failuresToGo = new AtomicInteger();
+    /** How the monitoring fails while failures are to go: 503, 500, or no answer within the client's timeout. */
+    static volatile String fault = "503";
     static final HttpServer monitoring = start();
 
     @DynamicPropertySource
@@ -51,6 +58,7 @@ class RouterMonitoringTest {
                 () -> "http://127.0.0.1:" + monitoring.getAddress().getPort() + "/registrations");
         registry.add("touchpoint.monitoring.api-key", () -> "monitoring-test-key");
         registry.add("touchpoint.monitoring.retry-cycle", () -> "R5/PT1S");
+        registry.add("touchpoint.monitoring.timeout", () -> "PT1S");
     }
 
     @Autowired
@@ -66,6 +74,7 @@ class RouterMonitoringTest {
     void reset() {
         received.clear();
         failuresToGo.set(0);
+        fault = "503";
     }
 
     @AfterAll
@@ -103,6 +112,33 @@ class RouterMonitoringTest {
         assertThat(runtime.getActiveActivityIds(order.getId())).containsExactly("ReceiveTask_PortCompleted");
     }
 
+    @ParameterizedTest(name = "monitoring answers {0}")
+    @ValueSource(strings = {"500", "timeout"})
+    void monitoringThatKeepsFailingEndsInAnIncidentWhereTheJourneyWaitsUntilItIsRetried(String how) {
+        fault = how;
+        failuresToGo.set(Integer.MAX_VALUE);
+        ProcessInstance order = installedWithPeplink("O-2026-7100" + (how.equals("500") ? 3 : 4));
+
+        // R5/PT1S: five attempts in all (the engine counts the first among the five), then an incident on the step
+        Incident incident = await().atMost(Duration.ofMinutes(2)).until(() -> runtime.createIncidentQuery()
+                .processInstanceId(order.getId()).incidentType(Incident.FAILED_JOB_HANDLER_TYPE).singleResult(),
+                found -> found != null);
+        assertThat(incident.getActivityId()).isEqualTo("Task_RegisterRouter");
+        assertThat(received).hasSize(5).extracting(Call::idempotencyKey).containsOnly(order.getId() + "/Task_RegisterRouter");
+        // the journey waits at the step: not ended, not on without the registration
+        assertThat(runtime.getActiveActivityIds(order.getId())).containsExactly("Task_RegisterRouter");
+        assertThat(registration(order)).isNull();
+
+        // the monitoring is back; an administrator retries the incident (Cockpit's "Retry"): registered once more, on
+        failuresToGo.set(0);
+        management.setJobRetries(incident.getConfiguration(), 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> registration(order) != null);
+        assertThat(registration(order)).isEqualTo("REGISTERED");
+        assertThat(received).hasSize(6).extracting(Call::idempotencyKey).containsOnly(order.getId() + "/Task_RegisterRouter");
+        assertThat(runtime.createIncidentQuery().processInstanceId(order.getId()).count()).isZero();
+        assertThat(runtime.getActiveActivityIds(order.getId())).containsExactly("ReceiveTask_PortCompleted");
+    }
+
     private ProcessInstance installedWithPeplink(String orderNumber) {
         return runtime.createProcessInstanceByKey(ProvisioningProcess.PROCESS_ID).businessKey("Q-" + orderNumber)
                 .startBeforeActivity("Task_RegisterRouter")
@@ -125,7 +161,15 @@ class RouterMonitoringTest {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 received.add(new Call(exchange.getRequestHeaders().getFirst("Idempotency-Key"),
                         exchange.getRequestHeaders().getFirst("X-API-Key"), body));
-                int status = failuresToGo.getAndDecrement() > 0 ? 503 : 204;
+                boolean failing = failuresToGo.getAndDecrement() > 0;
+                if (failing && fault.equals("timeout")) {
+                    try {
+                        Thread.sleep(2_000); // the monitoring hangs: longer than the client's timeout of 1 s
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                int status = !failing ? 204 : fault.equals("timeout") ? 204 : Integer.parseInt(fault);
                 exchange.sendResponseHeaders(status, -1);
                 exchange.close();
             });

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.touchpoint.testing.Json;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -164,17 +165,9 @@ class ClusterIT {
         double recovered = seconds(killedAt);
 
         // what a user would notice
-        // GreenMail keeps a copy per recipient: an email was sent twice when it has more copies than recipients
-        Map<String, Long> received = new LinkedHashMap<>();
-        Map<String, Long> recipients = new LinkedHashMap<>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            received.merge(message.getMessageID(), 1L, Long::sum);
-            recipients.put(message.getMessageID(), (long) message.getAllRecipients().length);
-        }
+        Map<String, Long> received = copiesByMessageId(smtp.getReceivedMessages());
         List<String> outbox = database.messageIds();
-        Map<String, Long> duplicates = received.entrySet().stream()
-                .filter(each -> each.getValue() > recipients.get(each.getKey()))
-                .collect(Collectors.toMap(Map.Entry::getKey, each -> each.getValue() / recipients.get(each.getKey())));
+        Map<String, Long> duplicates = sentMoreThanOnce(smtp.getReceivedMessages());
         List<String> lost = outbox.stream().filter(id -> !received.containsKey("<" + id + ">")).toList();
         List<String> duplicatedTasks = database.duplicatedUserTasks();
 
@@ -424,6 +417,29 @@ class ClusterIT {
 
     List<String> numbers(Role role) {
         return tickets.stream().filter(ticket -> ticket.role() == role).map(Ticket::number).toList();
+    }
+
+    /** Copies received per Message-ID (GreenMail keeps one copy per recipient). */
+    static Map<String, Long> copiesByMessageId(MimeMessage[] messages) throws MessagingException {
+        Map<String, Long> received = new LinkedHashMap<>();
+        for (MimeMessage message : messages) {
+            received.merge(message.getMessageID(), 1L, Long::sum);
+        }
+        return received;
+    }
+
+    /**
+     * The emails sent more than once, by Message-ID, with how many times each was sent: GreenMail keeps a copy per
+     * recipient, so an email was sent twice when it has more copies than recipients.
+     */
+    static Map<String, Long> sentMoreThanOnce(MimeMessage[] messages) throws MessagingException {
+        Map<String, Long> recipients = new LinkedHashMap<>();
+        for (MimeMessage message : messages) {
+            recipients.put(message.getMessageID(), (long) message.getAllRecipients().length);
+        }
+        return copiesByMessageId(messages).entrySet().stream()
+                .filter(each -> each.getValue() > recipients.get(each.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, each -> each.getValue() / recipients.get(each.getKey())));
     }
 
     static double seconds(long sinceNanos) {

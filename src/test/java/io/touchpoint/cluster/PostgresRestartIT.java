@@ -7,12 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.touchpoint.testing.Json;
-import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -114,12 +112,9 @@ class PostgresRestartIT {
                 && database.unsentEmails() == 0 && database.statuses(tickets).keySet().equals(java.util.Set.of("ASSIGNED")));
         double recovered = ClusterIT.seconds(stoppedAt);
 
-        Map<String, Long> received = new HashMap<>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            received.merge(message.getMessageID(), 1L, Long::sum);
-        }
+        Map<String, Long> received = ClusterIT.copiesByMessageId(smtp.getReceivedMessages());
         List<String> outbox = database.messageIds();
-        long duplicates = received.values().stream().filter(count -> count > 1).count();
+        long duplicates = ClusterIT.sentMoreThanOnce(smtp.getReceivedMessages()).size();
         List<String> lost = outbox.stream().filter(id -> !received.containsKey("<" + id + ">")).toList();
         System.out.printf("%n=== PostgreSQL restarted under load ===%n");
         System.out.printf("%d tickets and %d quote requests; %d created before the stop; server down %.1f s; %d requests "

@@ -197,6 +197,7 @@ class BadInputCorpusTest {
         }
         accessCases(cases);
         formCases(cases);
+        portalFormCases(cases);
         return cases;
     }
 
@@ -452,6 +453,51 @@ class BadInputCorpusTest {
         }
     }
 
+    /**
+     * The customer portal's forms that need no login (register, forgotten password, set a password from the emailed
+     * link): each refusal is the form again with its error and a 4xx, and no account is created. (The forms behind
+     * the login are held by PortalRequestsTest.)
+     */
+    void portalFormCases(List<Case> cases) {
+        String register = "/portal/register";
+        String reset = "/portal/password-reset";
+        String password = "/portal/password";
+        String fine = "email=" + encode("corpus-portal" + DOMAIN);
+        List<String[]> forms = new ArrayList<>(List.of(
+                new String[] {register, "", "400"},
+                new String[] {register, fine, "400"},
+                new String[] {register, "name=Ann", "400"},
+                new String[] {register, "name=Ann&email=not-an-address", "400"},
+                new String[] {register, "name=Ann&email=a%00b" + encode(DOMAIN), "400"},
+                new String[] {register, "name=Ann&email=" + encode("a@b" + DOMAIN + "\r\nBcc: eve@evil.example"), "400"},
+                new String[] {register, "name=%20%20&" + fine, "400"},
+                new String[] {register, "name=Ann%0ALee&" + fine, "400"},
+                new String[] {register, "name=a%00b&" + fine, "400"},
+                new String[] {register, "name=" + "n".repeat(121) + "&" + fine, "400"},
+                new String[] {register, "name=Ann&email=" + "e".repeat(70_000), "413"},
+                new String[] {reset, "", "400"},
+                new String[] {reset, "email=nobody", "400"},
+                new String[] {reset, "email=a%00b" + encode(DOMAIN), "400"},
+                new String[] {reset, "email=" + "e".repeat(300) + encode(DOMAIN), "400"},
+                new String[] {password, "password=secret-enough-1&repeat=secret-enough-1", "410"},
+                new String[] {password, "token=wrong&password=secret-enough-1&repeat=secret-enough-1", "410"},
+                new String[] {password, "token=" + encode("' OR '1'='1") + "&password=x&repeat=x", "410"}));
+        for (String injection : INJECTIONS) {
+            forms.add(new String[] {register, "name=Ann&email=" + encode(injection), "400"});
+            forms.add(new String[] {reset, "email=" + encode(injection), "400"});
+        }
+        for (String[] form : forms) {
+            cases.add(new Case("portal form " + abbreviate(form[1]), "POST", form[0], "application/x-www-form-urlencoded",
+                    bytes(form[1]), List.of("Accept", "text/html"), Integer.parseInt(form[2]), true));
+        }
+        for (String path : List.of(register, reset, password)) {
+            cases.add(new Case("portal form as JSON", "POST", path, "application/json", bytes("{\"email\": \"a@b.example\"}"),
+                    List.of(), 415, true));
+            cases.add(new Case("portal form by PUT", "PUT", path, "application/x-www-form-urlencoded", bytes(fine), List.of(),
+                    405, true));
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ sending, checking
 
     HttpResponse<String> send(Case c) {
@@ -475,6 +521,7 @@ class BadInputCorpusTest {
     /** The page's CSRF token, when the page has one (after Spring Security); the session cookie stays in the client. */
     String csrfFor(String path) {
         String page = path.startsWith("/track/") ? "/track?ticket=" + ticket + "&token=" + encode(token)
+                : path.startsWith("/portal/") ? "/portal/register"
                 : "/survey/" + survey + "?token=" + encode(surveyToken);
         Matcher csrf = CSRF.matcher(http.get(page, "Accept", "text/html").body());
         return csrf.find() ? (csrf.group(1) != null ? csrf.group(1) : csrf.group(2)) : null;
@@ -561,7 +608,7 @@ class BadInputCorpusTest {
         counts.put("variables", runtime.createVariableInstanceQuery().count());
         counts.put("emails to the corpus", Arrays.stream(smtp.getReceivedMessages()).filter(m -> to(m).endsWith(DOMAIN)).count());
         for (String table : List.of("support_ticket", "support_ticket_event", "survey", "kb_article", "outage_subscriber",
-                "idempotency_key")) {
+                "idempotency_key", "portal_account", "portal_token")) {
             counts.put(table + " rows", jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class));
         }
         counts.put("surveys answered", jdbc.queryForObject("SELECT COUNT(*) FROM survey WHERE status <> 'OPEN'", Long.class));

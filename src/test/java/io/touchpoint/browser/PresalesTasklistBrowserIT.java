@@ -218,7 +218,9 @@ class PresalesTasklistBrowserIT extends BrowserTestSupport {
     void startFormInTheStartProcessDialog() {
         Page sara = newPage(FORM_WIDTH, FORM_HEIGHT);
         login(sara, "tasklist", "sara", DEMO_PASSWORD);
-        sara.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Start process")).click();
+        Locator startProcess = sara.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Start process"));
+        visibleAfterOneReload(sara, startProcess, "tasklist-start-process");
+        startProcess.click();
         Locator dialog = sara.locator(".modal-dialog");
         dialog.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Customer journey")).click();
         assertThat(dialog.locator(".modal-title")).containsText("Customer journey");

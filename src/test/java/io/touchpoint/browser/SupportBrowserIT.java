@@ -61,7 +61,9 @@ class SupportBrowserIT extends BrowserTestSupport {
             // a filter shows with its count, e.g. "My tasks 0"
             assertThat(kim.getByText(filter).first()).isVisible();
         }
-        kim.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Start process")).click();
+        Locator startProcess = kim.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Start process"));
+        visibleAfterOneReload(kim, startProcess, "tasklist-start-process");
+        startProcess.click();
         Locator dialog = kim.locator(".modal-dialog");
         dialog.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Trouble ticket")).click();
         assertThat(dialog.locator(".fjs-form")).isVisible();
@@ -166,7 +168,9 @@ class SupportBrowserIT extends BrowserTestSupport {
         // the service request's start form
         Page kim = newPage(FORM_WIDTH, FORM_HEIGHT);
         login(kim, "tasklist", "kim", DEMO_PASSWORD);
-        kim.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Start process")).click();
+        Locator startProcess = kim.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Start process"));
+        visibleAfterOneReload(kim, startProcess, "tasklist-start-process");
+        startProcess.click();
         Locator dialog = kim.locator(".modal-dialog");
         dialog.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Service request")).click();
         assertThat(dialog.locator(".fjs-form-field-label").filter(new Locator.FilterOptions().setHasText("Request")).first())

@@ -33,7 +33,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,6 +64,8 @@ class ClusterIT {
     static final String BACKGROUND_PROCESS = "clusterBackgroundSteps";
     static final List<String> BACKGROUND_STEPS = List.of("Task_StepOne", "Task_StepTwo", "Task_StepThree");
 
+    /** How long the load may take to reach the kill, and then to be driven to the end (it waits only that long). */
+    static final Duration LOAD_PATIENCE = Duration.ofMinutes(20);
     static final ObjectMapper JSON = new ObjectMapper();
     static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
@@ -84,6 +89,22 @@ class ClusterIT {
     TouchpointNode a;
     TouchpointNode b;
     volatile boolean killed;
+
+    /**
+     * Awaitility fails an await when any thread of the JVM dies of an uncaught exception. GreenMail's SMTP handler
+     * thread does exactly that ("Unexpected error handling connection") when the killed node's SMTP session breaks off,
+     * which CI saw fail whichever client happened to be waiting. A broken SMTP session is part of this test; a lost
+     * email is what it asserts, by Message-ID, at the end.
+     */
+    @BeforeAll
+    static void otherThreadsDoNotFailTheWaits() {
+        Awaitility.doNotCatchUncaughtExceptionsByDefault();
+    }
+
+    @AfterAll
+    static void resetAwaitility() {
+        Awaitility.reset();
+    }
 
     @AfterEach
     void stopAll() {
@@ -135,7 +156,8 @@ class ClusterIT {
         }
 
         // kill -9 one node in the middle of it
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(50)).until(() -> opened.get() >= TICKETS / 2);
+        // (patient: on a quiet machine half the tickets are open after about a minute; under a load of 30 it took 10)
+        await().atMost(LOAD_PATIENCE).pollInterval(Duration.ofMillis(50)).until(() -> opened.get() >= TICKETS / 2);
         ClusterDatabase.Snapshot atKill = database.snapshot(a.pid());
         a.kill();
         killed = true;
@@ -144,8 +166,9 @@ class ClusterIT {
                 + "by it%n", a.name, a.pid(), seconds(loadStarted), opened.get(), atKill.lockedJobs().size(),
                 atKill.claimedEmails());
 
+        long deadline = System.nanoTime() + LOAD_PATIENCE.toNanos();
         for (Future<?> each : work) {
-            each.get(5, TimeUnit.MINUTES);
+            each.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
         double driven = seconds(loadStarted);
         assertThat(failures).as("requests that failed").isEmpty();
@@ -370,7 +393,7 @@ class ClusterIT {
         TouchpointNode node = killed || index % 2 == 1 ? b : a;
         try {
             return client(node).send(request.apply(node), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException | IllegalStateException lost) { // (the client's "Unexpected error handling connection")
+        } catch (java.io.IOException lost) {
             TouchpointNode again = node;
             if (node == a && (killed || !a.alive())) {
                 // A died: its request, or one on a connection its death disturbed, once more to the survivor
@@ -378,14 +401,14 @@ class ClusterIT {
                 movedToSurvivor.incrementAndGet();
                 again = b;
             }
-            // else a live node's connection broke as the request left (a server closing a kept-alive connection; CI saw
-            // it on the survivor before the kill): the same request again, as a client does; tickets carry their
-            // Idempotency-Key, so a resend never opens a second one
+            // else a live node's connection broke as the request left (a server closing a kept-alive connection): the
+            // same request again, as a client does; tickets carry their Idempotency-Key, so a resend never opens a
+            // second one
             for (int attempt = 1; ; attempt++) {
                 try { // a client of its own: the JDK's client may stay disturbed by the broken connections
                     return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build().send(request.apply(again),
                             HttpResponse.BodyHandlers.ofString());
-                } catch (java.io.IOException | IllegalStateException failedAgain) {
+                } catch (java.io.IOException failedAgain) {
                     if (attempt == 3) {
                         throw failedAgain;
                     }

@@ -3,8 +3,6 @@ package io.touchpoint.benchmark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.touchpoint.identity.Roles;
 import io.touchpoint.support.NewTicket;
@@ -16,8 +14,6 @@ import io.touchpoint.testing.TouchpointSpringTest;
 import io.touchpoint.testing.WebSession;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -399,19 +395,15 @@ class QueueLatencyBenchmark {
 
     long databaseBytes() {
         return PostgresTestDatabase.enabled()
-                ? jdbc.queryForObject("SELECT pg_database_size(current_database())", Long.class) : -1;
+                ? jdbc.queryForObject("SELECT pg_database_size(current_BenchmarkRun.database())", Long.class) : -1;
     }
 
     static String loadAverage() {
         return "%.2f".formatted(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
-    static String database() {
-        return PostgresTestDatabase.enabled() ? "postgres" : "h2";
-    }
-
     static void print(List<Step> steps) {
-        System.out.printf("%n=== Queue latency on %s (ms, one client, %d samples after %d warm-up) ===%n", database(),
+        System.out.printf("%n=== Queue latency on %s (ms, one client, %d samples after %d warm-up) ===%n", BenchmarkRun.database(),
                 SAMPLES, WARMUP);
         StringBuilder header = new StringBuilder("%-22s".formatted("query"));
         steps.forEach(step -> header.append(" | %7d open: p50 / p95 / p99 ".formatted(step.open())));
@@ -447,7 +439,7 @@ class QueueLatencyBenchmark {
 
     void write(List<Step> steps) throws Exception {
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("database", database());
+        report.put("database", BenchmarkRun.database());
         report.put("samples", SAMPLES);
         report.put("warmup", WARMUP);
         report.put("agents", AGENTS);
@@ -457,9 +449,6 @@ class QueueLatencyBenchmark {
                 configuration.isStandaloneTasksEnabled(), "authorizationCheckRevokes",
                 configuration.getAuthorizationCheckRevokes()));
         report.put("steps", steps);
-        Path file = Path.of("target", "benchmark", "queue-latency-" + database() + ".json");
-        Files.createDirectories(file.getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), report);
-        System.out.println("written " + file.toAbsolutePath());
+        BenchmarkRun.write("queue-latency", report);
     }
 }

@@ -12,6 +12,7 @@ import static io.touchpoint.portal.PortalTestCustomers.uniqueAccountNumber;
 import static io.touchpoint.portal.PortalTestCustomers.token;
 import static io.touchpoint.portal.PortalTestCustomers.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -155,6 +156,28 @@ class PortalAccountsTest {
             assertThat(jdbc.queryForObject("SELECT claimed_account_number FROM portal_account WHERE email = ?",
                     String.class, email)).as("nothing claimed before the owner confirms").isNull();
         }
+    }
+
+    @Test
+    void theAccountNumberOfARegistrationWaitsAfterTheConfirmationEvenByTheLinkOfAForgottenPassword() {
+        String email = uniqueEmail("pia");
+        String number = uniqueAccountNumber();
+        WebSession web = new WebSession(port);
+        web.submit("/portal/register", "/portal/register", Map.of("name", "Pia Lund", "email", email,
+                "accountNumber", " " + number + " "));
+        assertThat(Mails.text(awaitEmail(smtp, email, "Confirm your email"))).contains("You gave the account number "
+                + number);
+        web.submit("/portal/password-reset", "/portal/password-reset", Map.of("email", email));
+        await().atMost(java.time.Duration.ofSeconds(30)).until(() -> received(smtp, email, "Confirm your email").size() == 2);
+        String link = link(received(smtp, email, "Confirm your email").get(1));
+        web.submit(link, "/portal/password", Map.of("token", token(link), "password", PASSWORD, "repeat", PASSWORD));
+
+        assertThat(jdbc.queryForObject("SELECT claimed_account_number FROM portal_account WHERE email = ?", String.class,
+                email)).isEqualTo(number);
+        assertThat(jdbc.queryForObject("SELECT company_name FROM portal_account WHERE email = ?", String.class, email))
+                .isNull();
+        assertThat(loggedIn(port, email).get("/portal").body()).contains("waiting for our customer care to confirm your "
+                + "company").contains(number);
     }
 
     @Test

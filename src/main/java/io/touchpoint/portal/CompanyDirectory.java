@@ -1,6 +1,8 @@
 package io.touchpoint.portal;
 
 import io.touchpoint.journey.CustomerJourneyProcess;
+import io.touchpoint.support.SupportProcess;
+import io.touchpoint.support.Ticket;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,6 +20,10 @@ import org.springframework.stereotype.Service;
  * The companies the portal knows, from the engine's history: there is no company table, so a company is the
  * {@code companyName} of its customer journeys, and its people are the journeys' contact addresses. The portal links an
  * account to the company of the newest journey that names the account's address as a contact.
+ * <p>
+ * Account numbers come with support's processes (a ticket's or service request's {@code accountNumber}, a
+ * reactivation's): the company of a number is that of the newest such process naming it, by the process's
+ * {@code companyName} or else by the company of its contact's address. Journeys carry no account number.
  */
 @Service
 public class CompanyDirectory {
@@ -27,6 +33,14 @@ public class CompanyDirectory {
             CustomerJourneyProcess.Vars.IT_CONTACT_EMAIL, "officeManagerEmail", "primaryContactEmail");
 
     private static final int MAX_JOURNEYS = 200;
+    /** How many of the newest support processes naming an account number are read to find its company. */
+    private static final int MAX_ACCOUNT_PROCESSES = 20;
+    private static final String[] ACCOUNT_PROCESSES = {Ticket.Kind.TROUBLE.processKey(),
+            Ticket.Kind.SERVICE_REQUEST.processKey(), SupportProcess.REACTIVATION};
+
+    /** The company an account number belongs to, and the contact of the newest request that named it so. */
+    public record AccountHolder(String company, String contactName, String contactEmail) {
+    }
 
     private final HistoryService history;
 
@@ -51,6 +65,33 @@ public class CompanyDirectory {
         }
         return newest == null ? Optional.empty() : Optional.ofNullable(text(variables(newest.getId())
                 .get(CustomerJourneyProcess.Vars.COMPANY_NAME)));
+    }
+
+    /**
+     * The company of the account number (any case): that of the newest ticket, service request or reactivation naming
+     * the number whose company is known. Only for staff deciding on a customer's claim: it tells who has the number.
+     */
+    public Optional<AccountHolder> holderOf(String accountNumber) {
+        if (accountNumber == null || accountNumber.isBlank()) {
+            return Optional.empty();
+        }
+        for (HistoricProcessInstance request : history.createHistoricProcessInstanceQuery()
+                .processDefinitionKeyIn(ACCOUNT_PROCESSES)
+                .variableValueEquals(SupportProcess.Vars.ACCOUNT_NUMBER, accountNumber.trim())
+                .matchVariableValuesIgnoreCase().orderByProcessInstanceStartTime().desc()
+                .listPage(0, MAX_ACCOUNT_PROCESSES)) {
+            Map<String, Object> values = texts(request.getId(), SupportProcess.Vars.CONTACT_EMAIL,
+                    SupportProcess.Vars.CONTACT_NAME, SupportProcess.Vars.COMPANY_NAME);
+            String email = text(values.get(SupportProcess.Vars.CONTACT_EMAIL));
+            String company = text(values.get(SupportProcess.Vars.COMPANY_NAME));
+            if (company == null || company.isBlank()) {
+                company = companyOf(email).orElse(null);
+            }
+            if (company != null && !company.isBlank()) {
+                return Optional.of(new AccountHolder(company, text(values.get(SupportProcess.Vars.CONTACT_NAME)), email));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The company's customer journeys, newest first. */
@@ -103,6 +144,18 @@ public class CompanyDirectory {
             if (variable.getActivityInstanceId() == null || variable.getActivityInstanceId().equals(processInstanceId)
                     || !values.containsKey(variable.getName())) {
                 values.put(variable.getName(), variable.getValue());
+            }
+        }
+        return values;
+    }
+
+    /** The named variables of the process instance (any scope), by name: text values only, never objects to read. */
+    private Map<String, Object> texts(String processInstanceId, String... names) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+                .processInstanceId(processInstanceId).variableNameIn(names).disableCustomObjectDeserialization().list()) {
+            if (variable.getValue() instanceof String text && !text.isBlank()) {
+                values.putIfAbsent(variable.getName(), text.strip());
             }
         }
         return values;

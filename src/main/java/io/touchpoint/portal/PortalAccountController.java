@@ -58,13 +58,14 @@ class PortalAccountController {
     String registerForm(Model model) {
         model.addAttribute("name", "");
         model.addAttribute("email", "");
+        model.addAttribute("accountNumber", "");
         model.addAttribute("errors", Map.of());
         return "portal/register";
     }
 
     @PostMapping(path = "/portal/register", consumes = "application/x-www-form-urlencoded")
     String register(@RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String email,
-                    Model model, HttpServletResponse response) {
+                    @RequestParam(defaultValue = "") String accountNumber, Model model, HttpServletResponse response) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (name.isBlank()) {
             errors.put("name", "Please give your name.");
@@ -72,15 +73,20 @@ class PortalAccountController {
             errors.put("name", "Please give your name on one line, at most 120 characters.");
         }
         emailProblem(email).ifPresent(problem -> errors.put("email", problem));
+        PortalRegistration.accountNumberProblem(accountNumber).ifPresent(problem -> errors.put("accountNumber", problem));
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("name", name);
             model.addAttribute("email", email);
+            model.addAttribute("accountNumber", accountNumber);
             model.addAttribute("errors", errors);
             return "portal/register";
         }
-        registration.register(name.trim(), email.trim());
+        // the answer is the same whether the number belongs to a company or not: registration never looks it up
+        String number = accountNumber.isBlank() ? null : accountNumber.trim();
+        registration.register(name.trim(), email.trim(), number);
         model.addAttribute("email", email.trim());
+        model.addAttribute("accountNumberGiven", number != null);
         model.addAttribute("kind", "register");
         return "portal/check-email";
     }

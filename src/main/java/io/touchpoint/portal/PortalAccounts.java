@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -81,15 +82,64 @@ public class PortalAccounts {
         }
     }
 
-    /** Links the account to a company ({@code null}: unlinks it), recording who did it ("automatic" at confirmation). */
+    /**
+     * Links the account to a company ({@code null}: unlinks it), recording who did it ("automatic" at confirmation).
+     * Linking settles a company claim by account number: the claim is cleared.
+     */
     public void link(long id, String companyName, String by) {
-        jdbc.update("UPDATE portal_account SET company_name = ?, company_linked_by = ?, company_linked_at = ? WHERE id = ?",
-                companyName, by, companyName == null ? null : Timestamp.from(now()), id);
+        if (companyName == null) {
+            jdbc.update("UPDATE portal_account SET company_name = NULL, company_linked_by = ?, company_linked_at = NULL "
+                    + "WHERE id = ?", by, id);
+        } else {
+            jdbc.update("UPDATE portal_account SET company_name = ?, company_linked_by = ?, company_linked_at = ?, "
+                    + "claimed_account_number = NULL WHERE id = ?", companyName, by, Timestamp.from(now()), id);
+        }
     }
 
-    void addToken(String tokenHash, long accountId, Purpose purpose, Instant expiresAt) {
-        jdbc.update("INSERT INTO portal_token (token_hash, account_id, purpose, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-                tokenHash, accountId, purpose.name(), Timestamp.from(now()), Timestamp.from(expiresAt));
+    /** Records the account number the owner gave, for customer care to decide on ({@code null}: clears it). */
+    void claim(long id, String accountNumber) {
+        jdbc.update("UPDATE portal_account SET claimed_account_number = ? WHERE id = ?", accountNumber, id);
+    }
+
+    /**
+     * Links the account to the company its claimed account number matches, only while that claim is still open (the
+     * account unlinked, the number the one staff saw): false when another request settled it first.
+     */
+    boolean linkClaim(long id, String accountNumber, String companyName, String by) {
+        return jdbc.update("""
+                UPDATE portal_account SET company_name = ?, company_linked_by = ?, company_linked_at = ?,
+                    claimed_account_number = NULL
+                WHERE id = ? AND company_name IS NULL AND claimed_account_number = ?""",
+                companyName, by, Timestamp.from(now()), id, accountNumber) == 1;
+    }
+
+    /** Rejects the account's claim if it is still the number staff saw: false when it was settled already. */
+    boolean rejectClaim(long id, String accountNumber) {
+        return jdbc.update("UPDATE portal_account SET claimed_account_number = NULL "
+                + "WHERE id = ? AND claimed_account_number = ?", id, accountNumber) == 1;
+    }
+
+    /** A one-time token; {@code accountNumber} is the one the registration gave (null: none, or not a confirmation). */
+    void addToken(String tokenHash, long accountId, Purpose purpose, Instant expiresAt, String accountNumber) {
+        jdbc.update("""
+                INSERT INTO portal_token (token_hash, account_id, purpose, created_at, expires_at, account_number)
+                VALUES (?, ?, ?, ?, ?, ?)""",
+                tokenHash, accountId, purpose.name(), Timestamp.from(now()), Timestamp.from(expiresAt), accountNumber);
+    }
+
+    /** The account number given with the registration that emailed this token, if any. */
+    Optional<String> tokenAccountNumber(String tokenHash) {
+        return jdbc.queryForList("SELECT account_number FROM portal_token WHERE token_hash = ?", String.class, tokenHash)
+                .stream().filter(Objects::nonNull).findFirst();
+    }
+
+    /** The account number of the account's newest open confirmation link (a new confirmation link keeps it). */
+    Optional<String> openConfirmationAccountNumber(long accountId) {
+        List<String> numbers = jdbc.queryForList("""
+                SELECT account_number FROM portal_token
+                WHERE account_id = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?
+                ORDER BY created_at DESC""", String.class, accountId, Purpose.CONFIRM.name(), Timestamp.from(now()));
+        return numbers.isEmpty() ? Optional.empty() : Optional.ofNullable(numbers.get(0));
     }
 
     /** The account of an unused, unexpired token for the purpose. */
@@ -120,7 +170,7 @@ public class PortalAccounts {
         return new PortalAccount(row.getLong("id"), row.getString("email"), row.getString("display_name"),
                 row.getString("password_hash"), instant(row.getTimestamp("confirmed_at")), row.getString("company_name"),
                 row.getString("company_linked_by"), instant(row.getTimestamp("company_linked_at")),
-                row.getTimestamp("created_at").toInstant());
+                row.getTimestamp("created_at").toInstant(), row.getString("claimed_account_number"));
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -27,6 +27,11 @@ import org.springframework.transaction.annotation.Transactional;
  * the same whether the address has an account or not: an address with a confirmed account gets an email saying so
  * (with a link to set a new password) instead of a confirmation.
  * <p>
+ * The registration may give the company's account number. It never links the login by itself, since anyone could type
+ * a number they guessed: it travels with the confirmation link, and once the address is confirmed and no order names
+ * it, it waits on the login as a claim that customer care links or rejects ({@code /customer-accounts}). Registration
+ * never looks the number up, so its answer cannot tell whether a number exists.
+ * <p>
  * Tokens are 32 random bytes; only their SHA-256 is stored, and each works once. Passwords are hashed with Spring
  * Security's delegating encoder (BCrypt today, upgradable).
  */
@@ -39,6 +44,10 @@ public class PortalRegistration {
     /** BCrypt reads at most 72 bytes of a password. */
     static final int MAX_PASSWORD_BYTES = 72;
     static final int MIN_PASSWORD_LENGTH = 12;
+
+    /** Account numbers as support records them on tickets and reactivations: letters, digits and dashes. */
+    static final int MAX_ACCOUNT_NUMBER_LENGTH = 40;
+    private static final java.util.regex.Pattern ACCOUNT_NUMBER = java.util.regex.Pattern.compile("[A-Za-z0-9-]+");
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -64,9 +73,14 @@ public class PortalRegistration {
         this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
-    /** Someone registers the address: a confirmation email, or "you have an account" when it is confirmed already. */
+    /**
+     * Someone registers the address: a confirmation email, or "you have an account" when it is confirmed already.
+     *
+     * @param accountNumber the company's account number as typed (checked by {@link #accountNumberProblem}), or
+     *                      null: the confirmation link carries it to the login as a claim for customer care
+     */
     @Transactional
-    public void register(String displayName, String address) {
+    public void register(String displayName, String address, String accountNumber) {
         if (!mayEmail(address)) {
             return;
         }
@@ -79,7 +93,8 @@ public class PortalRegistration {
         long id = existing.map(PortalAccount::id).or(() -> accounts.create(address, displayName))
                 .orElseGet(() -> accounts.byEmail(address).orElseThrow().id());
         PortalAccount account = accounts.byId(id).orElseThrow();
-        sendLink(account, PortalAccounts.Purpose.CONFIRM, "portal-confirm", "Confirm your email for the Touchpoint portal");
+        sendLink(account, PortalAccounts.Purpose.CONFIRM, "portal-confirm", "Confirm your email for the Touchpoint portal",
+                accountNumber);
     }
 
     /** A forgotten password: a reset link to a confirmed account, the confirmation again to an unconfirmed one. */
@@ -93,7 +108,8 @@ public class PortalRegistration {
                 sendLink(account, PortalAccounts.Purpose.RESET, "portal-reset", "Set a new password for the Touchpoint portal");
             } else {
                 sendLink(account, PortalAccounts.Purpose.CONFIRM, "portal-confirm",
-                        "Confirm your email for the Touchpoint portal");
+                        "Confirm your email for the Touchpoint portal",
+                        accounts.openConfirmationAccountNumber(account.id()).orElse(null));
             }
         });
     }
@@ -114,7 +130,8 @@ public class PortalRegistration {
 
     /**
      * Sets the password of the token's account: confirms a new account (and links it to the company whose orders name
-     * its address), or replaces a forgotten password. Every other open link of the account stops working. Empty when
+     * its address; failing that, the account number its registration gave waits for customer care), or replaces a
+     * forgotten password. Every other open link of the account stops working. Empty when
      * the token is unknown, used or expired.
      */
     @Transactional
@@ -132,7 +149,12 @@ public class PortalRegistration {
                 accounts.endTokens(id);
                 PortalAccount saved = accounts.byId(id).orElseThrow();
                 if (confirm && saved.companyName() == null) {
-                    companies.companyOf(saved.email()).ifPresent(company -> accounts.link(id, company, "automatic"));
+                    Optional<String> company = companies.companyOf(saved.email());
+                    if (company.isPresent()) {
+                        accounts.link(id, company.get(), "automatic");
+                    } else {
+                        accounts.tokenAccountNumber(hash).ifPresent(number -> accounts.claim(id, number));
+                    }
                     saved = accounts.byId(id).orElseThrow();
                 }
                 return Optional.of(new PasswordSet(saved, confirm));
@@ -155,6 +177,19 @@ public class PortalRegistration {
         return Optional.empty();
     }
 
+    /** Why the account number is refused, or empty when it is well-formed (or not given: blank). */
+    public static Optional<String> accountNumberProblem(String accountNumber) {
+        if (accountNumber == null || accountNumber.isBlank()) {
+            return Optional.empty();
+        }
+        String number = accountNumber.trim();
+        if (number.length() > MAX_ACCOUNT_NUMBER_LENGTH || !ACCOUNT_NUMBER.matcher(number).matches()) {
+            return Optional.of("Please give the account number as it stands on your bill or our emails: letters, digits "
+                    + "and dashes, at most " + MAX_ACCOUNT_NUMBER_LENGTH + " characters (such as ACC-1001), or leave it empty.");
+        }
+        return Optional.empty();
+    }
+
     /** At most {@code touchpoint.limits.per-recipient} emails to one address per period; more are dropped quietly. */
     private boolean mayEmail(String address) {
         try {
@@ -166,14 +201,19 @@ public class PortalRegistration {
     }
 
     private void sendLink(PortalAccount account, PortalAccounts.Purpose purpose, String template, String subject) {
+        sendLink(account, purpose, template, subject, null);
+    }
+
+    private void sendLink(PortalAccount account, PortalAccounts.Purpose purpose, String template, String subject,
+                          String accountNumber) {
         String token = newToken();
         Duration validFor = purpose == PortalAccounts.Purpose.CONFIRM ? settings.confirmationValidFor()
                 : settings.resetValidFor();
-        accounts.addToken(hash(token), account.id(), purpose, accounts.now().plus(validFor));
+        accounts.addToken(hash(token), account.id(), purpose, accounts.now().plus(validFor), accountNumber);
         String link = baseUrl + "/portal/password?token=" + token;
         email.send(new Email(List.of(account.email()), List.of(), subject, template, Map.of(
                 "name", account.displayName(), "link", link, "validFor", describe(validFor),
-                "loginUrl", baseUrl + "/portal/login"), null));
+                "loginUrl", baseUrl + "/portal/login", "accountNumber", accountNumber == null ? "" : accountNumber), null));
     }
 
     private static String describe(Duration duration) {

@@ -7,13 +7,17 @@ import static io.touchpoint.portal.PortalTestCustomers.logIn;
 import static io.touchpoint.portal.PortalTestCustomers.loggedIn;
 import static io.touchpoint.portal.PortalTestCustomers.received;
 import static io.touchpoint.portal.PortalTestCustomers.registerAndConfirm;
+import static io.touchpoint.portal.PortalTestCustomers.ticket;
+import static io.touchpoint.portal.PortalTestCustomers.uniqueAccountNumber;
 import static io.touchpoint.portal.PortalTestCustomers.token;
 import static io.touchpoint.portal.PortalTestCustomers.uniqueEmail;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.touchpoint.testing.Mails;
 import io.touchpoint.testing.TestSmtp;
 import io.touchpoint.testing.TouchpointSpringTest;
 import io.touchpoint.testing.WebSession;
@@ -107,6 +111,73 @@ class PortalAccountsTest {
                 .contains("value=\"not an address\"");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM portal_account WHERE email = 'not an address'",
                 Integer.class)).isZero();
+    }
+
+    @Test
+    void anAccountNumberInTheWrongFormIsRefusedNextToItsFieldAndNothingIsStoredOrSent() {
+        for (String bad : List.of("ACC 1001", "ACC-1001; DROP TABLE portal_account", "<b>ACC</b>", "A".repeat(41),
+                "ACC\u00001", "ACC-1001\nBcc: eve@evil.example")) {
+            String email = uniqueEmail("ivy");
+            HttpResponse<String> refused = new WebSession(port).submit("/portal/register", "/portal/register",
+                    Map.of("name", "Ivy Cole", "email", email, "accountNumber", bad));
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(refused.body()).contains("id=\"accountNumber-error\"").contains("letters, digits and dashes")
+                    .contains("aria-invalid=\"true\"").contains("value=\"Ivy Cole\"")
+                    .doesNotContain("id=\"email-error\"");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM portal_account WHERE email = ?", Integer.class, email))
+                    .as("nothing stored").isZero();
+            assertThat(received(smtp, email, "")).as("nothing sent").isEmpty();
+        }
+        HttpResponse<String> form = new WebSession(port).get("/portal/register");
+        assertThat(form.body()).contains("Account number (optional)").contains("name=\"accountNumber\"");
+    }
+
+    @Test
+    void registeringWithAnAccountNumberOfACompanyOrOfNoneGetsTheSameAnswerAndLinksNothing() {
+        String contact = uniqueEmail("mo");
+        String number = uniqueAccountNumber();
+        CustomerAccountsPageTest.quoteRequest(port, "Mo Garage " + number, "Mo Khan", contact);
+        ticket(port, "Mo Khan", contact, "Mo's line is noisy", number);
+        String withCompany = uniqueEmail("nia");
+        String withNone = uniqueEmail("noa");
+
+        String existing = answer("/portal/register", Map.of("name", "Nia Park", "email", withCompany,
+                "accountNumber", number), withCompany);
+        String unknown = answer("/portal/register", Map.of("name", "Nia Park", "email", withNone,
+                "accountNumber", uniqueAccountNumber()), withNone);
+        assertThat(existing).isEqualTo(unknown).doesNotContain("Mo Garage").doesNotContain(number);
+        String confirmCompany = Mails.text(awaitEmail(smtp, withCompany, "Confirm your email"));
+        String confirmNone = Mails.text(awaitEmail(smtp, withNone, "Confirm your email"));
+        assertThat(confirmCompany).contains(number).doesNotContain("Mo Garage");
+        assertThat(confirmNone).doesNotContain("Mo Garage");
+        for (String email : List.of(withCompany, withNone)) {
+            assertThat(jdbc.queryForObject("SELECT company_name FROM portal_account WHERE email = ?", String.class, email))
+                    .as("nothing linked").isNull();
+            assertThat(jdbc.queryForObject("SELECT claimed_account_number FROM portal_account WHERE email = ?",
+                    String.class, email)).as("nothing claimed before the owner confirms").isNull();
+        }
+    }
+
+    @Test
+    void theAccountNumberOfARegistrationWaitsAfterTheConfirmationEvenByTheLinkOfAForgottenPassword() {
+        String email = uniqueEmail("pia");
+        String number = uniqueAccountNumber();
+        WebSession web = new WebSession(port);
+        web.submit("/portal/register", "/portal/register", Map.of("name", "Pia Lund", "email", email,
+                "accountNumber", " " + number + " "));
+        assertThat(Mails.text(awaitEmail(smtp, email, "Confirm your email"))).contains("You gave the account number "
+                + number);
+        web.submit("/portal/password-reset", "/portal/password-reset", Map.of("email", email));
+        await().atMost(java.time.Duration.ofSeconds(30)).until(() -> received(smtp, email, "Confirm your email").size() == 2);
+        String link = link(received(smtp, email, "Confirm your email").get(1));
+        web.submit(link, "/portal/password", Map.of("token", token(link), "password", PASSWORD, "repeat", PASSWORD));
+
+        assertThat(jdbc.queryForObject("SELECT claimed_account_number FROM portal_account WHERE email = ?", String.class,
+                email)).isEqualTo(number);
+        assertThat(jdbc.queryForObject("SELECT company_name FROM portal_account WHERE email = ?", String.class, email))
+                .isNull();
+        assertThat(loggedIn(port, email).get("/portal").body()).contains("waiting for our customer care to confirm your "
+                + "company").contains(number);
     }
 
     @Test

@@ -55,8 +55,14 @@ final class PortalTestCustomers {
 
     /** Registers the address and confirms it through the emailed link, choosing {@link #PASSWORD}. */
     static void registerAndConfirm(WebSession web, GreenMailOperations smtp, String name, String email) {
+        registerAndConfirm(web, smtp, name, email, "");
+    }
+
+    /** Registers the address giving the account number, and confirms it through the emailed link. */
+    static void registerAndConfirm(WebSession web, GreenMailOperations smtp, String name, String email,
+                                   String accountNumber) {
         HttpResponse<String> registered = web.submit("/portal/register", "/portal/register", Map.of("name", name,
-                "email", email));
+                "email", email, "accountNumber", accountNumber));
         assertThat(registered.statusCode()).isEqualTo(200);
         String link = link(awaitEmail(smtp, email, "Confirm your email"));
         HttpResponse<String> confirmed = web.submit(link, "/portal/password", Map.of("token", token(link),
@@ -72,6 +78,23 @@ final class PortalTestCustomers {
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/portal");
         return web;
+    }
+
+    /** A trouble ticket from the address, naming the account number (as an email gateway or the API sends it). */
+    static String ticket(int port, String name, String email, String subject, String accountNumber) {
+        HttpResponse<String> created = new WebSession(port).post("/api/tickets", "application/json", """
+                {"subject": "%s", "description": "Since 7:00.", "category": "OUTAGE", "priority": "P3",
+                 "requesterEmail": "%s", "requesterName": "%s", "accountNumber": "%s", "channel": "EMAIL"}"""
+                .formatted(subject, email, name, accountNumber), "Accept", "application/json");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        Matcher number = Pattern.compile("\"ticketNumber\":\"([^\"]+)\"").matcher(created.body());
+        assertThat(number.find()).isTrue();
+        return number.group(1);
+    }
+
+    /** An account number nobody else uses, in the format support records. */
+    static String uniqueAccountNumber() {
+        return "ACC-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
 
     static HttpResponse<String> logIn(WebSession web, String email, String password) {

@@ -475,6 +475,11 @@ class BadInputCorpusTest {
                 new String[] {register, "name=a%00b&" + fine, "400"},
                 new String[] {register, "name=" + "n".repeat(121) + "&" + fine, "400"},
                 new String[] {register, "name=Ann&email=" + "e".repeat(70_000), "413"},
+                new String[] {register, "name=Ann&" + fine + "&accountNumber=ACC%201", "400"},
+                new String[] {register, "name=Ann&" + fine + "&accountNumber=" + "A".repeat(41), "400"},
+                new String[] {register, "name=Ann&" + fine + "&accountNumber=ACC%001", "400"},
+                new String[] {register, "name=Ann&" + fine + "&accountNumber=ACC-1%0D%0ABcc:%20eve@evil.example", "400"},
+                new String[] {register, "name=Ann&" + fine + "&accountNumber=" + "A".repeat(70_000), "413"},
                 new String[] {reset, "", "400"},
                 new String[] {reset, "email=nobody", "400"},
                 new String[] {reset, "email=a%00b" + encode(DOMAIN), "400"},
@@ -485,6 +490,7 @@ class BadInputCorpusTest {
         for (String injection : INJECTIONS) {
             forms.add(new String[] {register, "name=Ann&email=" + encode(injection), "400"});
             forms.add(new String[] {reset, "email=" + encode(injection), "400"});
+            forms.add(new String[] {register, "name=Ann&" + fine + "&accountNumber=" + encode(injection), "400"});
         }
         for (String[] form : forms) {
             cases.add(new Case("portal form " + abbreviate(form[1]), "POST", form[0], "application/x-www-form-urlencoded",

@@ -129,6 +129,13 @@ public class Outbox {
                 node, Timestamp.from(until), id, at, at) == 1;
     }
 
+    /** Lets go of a claimed email without an attempt: it is due again for any node. */
+    void release(long id, String node) {
+        jdbc.update("UPDATE outbox_email SET claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?",
+                id, node);
+    }
+
+    /** The mail server accepted the email: one short statement of its own, before the next email of the batch leaves. */
     void sent(long id, String node, Instant now) {
         jdbc.update("""
                 UPDATE outbox_email SET status = ?, sent_at = ?, attempts = attempts + 1, last_error = NULL,

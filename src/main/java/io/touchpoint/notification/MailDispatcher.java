@@ -7,10 +7,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +21,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -34,7 +31,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Sends the emails of the outbox: right after the transaction that queued one commits, and, for retries and for
  * emails another node queued, every {@code touchpoint.mail.poll-interval} (default PT1S). Each email is claimed
  * first (see {@link Outbox#claim}), so that of several nodes exactly one sends it, then sent with its stored
- * Message-ID and marked SENT. A failed attempt is repeated on {@code touchpoint.mail.retry-cycle} (R5/PT1M: five
+ * Message-ID and marked SENT as soon as the mail server has accepted it, one email at a time. A failed attempt is repeated on {@code touchpoint.mail.retry-cycle} (R5/PT1M: five
  * retries a minute apart); when the retries are used up, or the email cannot be delivered at all (an address that is
  * not one), it is FAILED and an incident on its process instance says which email, to whom, for which customer, and
  * what to do. An administrator puts a failed email back in the queue ({@link #retry(long)}); once sent, its incident
@@ -107,18 +104,20 @@ public class MailDispatcher implements DisposableBean {
     }
 
     /**
-     * Sends every email that is due now and that no other node holds, a batch at a time over one SMTP connection;
-     * returns how many were sent.
+     * Sends every email that is due now and that no other node holds, a batch at a time over one SMTP connection, and
+     * marks each SENT as soon as the server has accepted it; returns how many were sent.
      */
     public int sendDue() {
         int sent = 0;
         while (true) {
             List<Long> due = outbox.due(clock.instant(), BATCH);
-            Map<MimeMessage, OutboxEmail> batch = new LinkedHashMap<>();
+            List<Claimed> batch = new ArrayList<>();
             for (long id : due) {
                 Instant now = clock.instant();
                 if (outbox.claim(id, node, now, now.plus(settings.claimTime()))) {
-                    outbox.find(id).ifPresent(email -> prepare(email).ifPresent(message -> batch.put(message, email)));
+                    // started after half its claim time, a send could outlast the claim and meet another node's
+                    Instant startBy = now.plus(settings.claimTime().dividedBy(2));
+                    outbox.find(id).ifPresent(email -> batch.add(new Claimed(email, startBy)));
                 }
             }
             sent += deliver(batch);
@@ -126,6 +125,10 @@ public class MailDispatcher implements DisposableBean {
                 return sent;
             }
         }
+    }
+
+    /** An email this node holds, to be sent before {@code startBy} or left for the next round. */
+    private record Claimed(OutboxEmail email, Instant startBy) {
     }
 
     /**
@@ -153,32 +156,45 @@ public class MailDispatcher implements DisposableBean {
         }
     }
 
-    /** Sends the messages over one connection and records each outcome; returns how many were sent. */
-    private int deliver(Map<MimeMessage, OutboxEmail> batch) {
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        Map<Object, Exception> failed = new HashMap<>();
-        try {
-            sender.send(batch.keySet().toArray(MimeMessage[]::new));
-        } catch (MailSendException some) {
-            failed.putAll(some.getFailedMessages());
-            if (failed.isEmpty()) {
-                batch.keySet().forEach(message -> failed.put(message, some));
-            }
-        } catch (RuntimeException all) { // the login failed, the server is unknown, ...
-            batch.keySet().forEach(message -> failed.put(message, all));
-        }
+    /**
+     * Sends the claimed emails one by one over one connection, and records the outcome of each before the next leaves:
+     * SENT in a short transaction of its own as soon as the server has accepted it, so that a node killed in the
+     * middle of a batch leaves at most the one email it was handing over to be sent again (by another node, once the
+     * claim has run out); the rest of the batch stays claimed meanwhile. When the server cannot be reached, every
+     * remaining email of the batch has a failed attempt. Returns how many were sent.
+     */
+    private int deliver(List<Claimed> batch) {
         int sent = 0;
-        for (Map.Entry<MimeMessage, OutboxEmail> each : batch.entrySet()) {
-            OutboxEmail email = each.getValue();
-            Exception failure = failed.get(each.getKey());
-            if (failure == null) {
-                incidents.resolve(email); // first: a SENT email has no open incident
+        try (SmtpConnection smtp = new SmtpConnection(sender)) {
+            for (int i = 0; i < batch.size(); i++) {
+                OutboxEmail email = batch.get(i).email();
+                if (!clock.instant().isBefore(batch.get(i).startBy())) {
+                    // a slow server: the rest go back to the queue, for this node's next round or another node
+                    log.info("Half the claim time went by before {} emails of the outbox were sent; they go back to the "
+                            + "queue", batch.size() - i);
+                    batch.subList(i, batch.size()).forEach(rest -> outbox.release(rest.email().id(), node));
+                    return sent;
+                }
+                Optional<MimeMessage> message = prepare(email);
+                if (message.isEmpty()) {
+                    continue;
+                }
+                try {
+                    smtp.send(message.get());
+                } catch (SmtpConnection.Unreachable down) { // the login failed, the server is unknown or down, ...
+                    for (Claimed rest : batch.subList(i, batch.size())) {
+                        failedAttempt(rest.email(), down.getMessage());
+                    }
+                    return sent;
+                } catch (MessagingException | RuntimeException refused) {
+                    failedAttempt(email, EmailService.reason(refused));
+                    continue;
+                }
+                if (email.incidentId() != null) { // an administrator's retry: a SENT email has no open incident
+                    incidents.resolve(email);
+                }
                 outbox.sent(email.id(), node, clock.instant());
                 sent++;
-            } else {
-                failedAttempt(email, EmailService.reason(failure));
             }
         }
         return sent;

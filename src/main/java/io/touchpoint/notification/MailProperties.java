@@ -19,11 +19,17 @@ import org.springframework.validation.annotation.Validated;
  * @param claimTime    how long a node holds an email it is sending; after that another node may send it (a node
  *                     killed while sending: its emails go out from another node after this, perhaps twice)
  * @param capture      the captured mailbox used when no spring.mail.host is set
+ * @param sentRetention how long a sent email keeps its bodies, invite and attached files; after that only a record of
+ *                      it stays (recipients, subject, Message-ID, sent time), see {@link SentEmailRetention}
+ * @param sentRetentionBatch    at most this many sent emails are emptied in one run
+ * @param sentRetentionInterval how often the emptying runs
  */
 @ConfigurationProperties("touchpoint.mail")
 @Validated
 public record MailProperties(@NotBlank String from, @NotBlank String salesTeam, @NotNull RetryCycle retryCycle,
-                             @NotNull Duration pollInterval, @NotNull Duration claimTime, @Valid @NotNull Capture capture) {
+                             @NotNull Duration pollInterval, @NotNull Duration claimTime, @Valid @NotNull Capture capture,
+                             @NotNull Duration sentRetention, @Min(1) int sentRetentionBatch,
+                             @NotNull Duration sentRetentionInterval) {
 
     /** @param port SMTP port of the captured mailbox (0: any free port) */
     public record Capture(@Min(0) int port) {

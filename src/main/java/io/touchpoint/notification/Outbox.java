@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -129,6 +131,13 @@ public class Outbox {
                 node, Timestamp.from(until), id, at, at) == 1;
     }
 
+    /** Lets go of a claimed email without an attempt: it is due again for any node. */
+    void release(long id, String node) {
+        jdbc.update("UPDATE outbox_email SET claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?",
+                id, node);
+    }
+
+    /** The mail server accepted the email: one short statement of its own, before the next email of the batch leaves. */
     void sent(long id, String node, Instant now) {
         jdbc.update("""
                 UPDATE outbox_email SET status = ?, sent_at = ?, attempts = attempts + 1, last_error = NULL,
@@ -150,6 +159,33 @@ public class Outbox {
                 UPDATE outbox_email SET status = ?, attempts = attempts + 1, last_error = ?, incident_id = ?,
                     claimed_by = NULL, claimed_until = NULL
                 WHERE id = ? AND claimed_by = ?""", FAILED, abbreviate(error, 2000), incidentId, id, node);
+    }
+
+    /**
+     * Removes the bodies, calendar invites and stored files of at most {@code limit} emails SENT before
+     * {@code sentBefore}, oldest first, and returns how many it emptied. The rows stay (recipients, subject, Message-ID,
+     * sent time). Unsent and failed emails are never touched. Safe on several nodes at once: each statement only
+     * touches SENT emails not yet emptied, so a second node doing the same batch finds nothing left to do.
+     */
+    int removeSentBodies(Instant sentBefore, Instant now, int limit) {
+        List<Long> ids = jdbc.queryForList("""
+                SELECT id FROM outbox_email
+                WHERE status = 'SENT' AND body_removed_at IS NULL AND sent_at < ?
+                ORDER BY sent_at, id
+                FETCH FIRST %d ROWS ONLY""".formatted(limit), Long.class, Timestamp.from(sentBefore));
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        jdbc.update("""
+                DELETE FROM outbox_attachment WHERE outbox_email_id IN (
+                    SELECT id FROM outbox_email WHERE status = 'SENT' AND id IN (%s))""".formatted(in), ids.toArray());
+        List<Object> arguments = new ArrayList<>();
+        arguments.add(Timestamp.from(now));
+        arguments.addAll(ids);
+        return jdbc.update("""
+                UPDATE outbox_email SET body_html = NULL, body_text = NULL, calendar_invite = NULL, body_removed_at = ?
+                WHERE status = 'SENT' AND body_removed_at IS NULL AND id IN (%s)""".formatted(in), arguments.toArray());
     }
 
     void incident(long id, String incidentId) {

@@ -88,7 +88,7 @@ class OutboxController {
         }
         OutboxEmail email = found.get();
         if (!retryable(email)) {
-            return email.prepared()
+            return email.status() != OutboxEmail.Status.FAILED // a sent one may have had its body removed since
                     ? "Email " + id + " is " + email.status().name().toLowerCase() + ": only a failed email can be retried."
                     : "Email " + id + " could not be prepared (" + email.lastError() + "): there is nothing to send. "
                             + "Fix its step or mail template; the incident says which.";

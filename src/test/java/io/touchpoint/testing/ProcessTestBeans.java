@@ -76,7 +76,7 @@ public final class ProcessTestBeans {
 
     public static final MailProperties MAIL = new MailProperties("journey@touchpoint.example", "sales@touchpoint.example",
             RetryCycle.parse("R5/PT1M"), Duration.ofSeconds(1), Duration.ofMinutes(5),
-            new MailProperties.Capture(0));
+            new MailProperties.Capture(0), Duration.ofDays(90), 500, Duration.ofMinutes(5));
 
     /** The monitoring webhook of the process tests: none configured, 5 s timeout, retried 3 times a minute apart. */
     public static final MonitoringProperties MONITORING = new MonitoringProperties("", "", Duration.ofSeconds(5), "R3/PT1M");

@@ -201,9 +201,13 @@ public final class ProcessTestBeans {
         }
     }
 
-    /** The installation settings of the process tests, with the base URL of their links. */
+    /**
+     * The installation settings of the process tests, with the base URL of their links; a data folder per surefire fork,
+     * so that two JVMs never write the same generated secret at once.
+     */
     public static io.touchpoint.TouchpointProperties touchpoint(String baseUrl) {
-        return new io.touchpoint.TouchpointProperties(baseUrl, java.nio.file.Path.of("target", "process-test-data"), "admin");
+        return new io.touchpoint.TouchpointProperties(baseUrl, java.nio.file.Path.of("target", "process-test-data-"
+                + System.getProperty("touchpoint.test.fork", "fork-0")), "admin");
     }
 
     /** A local date-time in the test calendar's zone (New York), as due dates are asserted. */

@@ -2,6 +2,8 @@ package io.touchpoint.portal;
 
 import io.touchpoint.calendar.BusinessCalendar;
 import io.touchpoint.journey.CustomerJourneyProcess;
+import io.touchpoint.postsales.PostSalesProcess;
+import io.touchpoint.provisioning.ProvisioningProcess;
 import io.touchpoint.support.SupportPolicy;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
@@ -16,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -39,8 +42,11 @@ public class PortalJourneys {
     public record Milestone(String title, boolean done, String when, String detail) {
     }
 
-    /** What happens next, who does it and by when. */
-    public record NextStep(String what, String owner, String due) {
+    /**
+     * What happens next, who does it and by when ({@code due}); an appointment agreed with the customer (the welcome
+     * call, the site survey, the install day, the porting) has its date and time instead ({@code on}).
+     */
+    public record NextStep(String what, String owner, String due, String on) {
     }
 
     /** One order or quote of the company as the customer reads it. */
@@ -91,6 +97,10 @@ public class PortalJourneys {
             Map.entry("ReceiveTask_PortCompleted", "Your numbers move to us"),
             Map.entry("Task_TrainOnSiteContact", "Training for your on-site contact"),
             Map.entry("Task_FollowUpWithCustomer", "Check in with you after the install"),
+            Map.entry("Task_SendFollowUpSurvey", "Send you our survey about the install"),
+            Map.entry("Task_PreparePresidentNote", "A personal note from our president"),
+            Map.entry("Task_PersonalisePresidentNote", "A personal note from our president"),
+            Map.entry("Event_FirstInvoiceIssued", "Your first full invoice"),
             Map.entry("ReceiveTask_SurveyAnswered", "Answer our satisfaction survey"),
             Map.entry("Task_ReviewFirstBill", "Check your first bill against the contract"),
             Map.entry("Task_ContactCustomerAboutBill", "Talk with you about your first bill"));
@@ -100,7 +110,12 @@ public class PortalJourneys {
             "ReceiveTask_PaymentReceived", "you", "ReceiveTask_LoaSigned", "you", "Event_DateAccepted", "you",
             "ReceiveTask_OrderChangeSigned", "you", "ReceiveTask_SurveyAnswered", "you",
             "Event_FocReceived", "your current carrier", "ReceiveTask_PortCompleted", "your current carrier",
-            "ReceiveTask_EquipmentDelivered", "our equipment supplier");
+            "ReceiveTask_EquipmentDelivered", "our equipment supplier", "Event_FirstInvoiceIssued", "our billing team");
+
+    /** Steps that are appointments: the variable holding the date and time agreed for them. */
+    static final Map<String, String> APPOINTMENTS = Map.of("Task_HoldWelcomeCall", "welcomeCallAt",
+            "Task_ConductSiteSurvey", "siteSurveyAt", "Task_InstallOnSite", CustomerJourneyProcess.Vars.INSTALL_AT,
+            "ReceiveTask_PortCompleted", ProvisioningProcess.Vars.FOC_AT);
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
@@ -160,26 +175,31 @@ public class PortalJourneys {
             milestones.add(reached("Order signed", activities.get("ReceiveTask_OrderSigned"), true, null));
             milestones.add(planned("Welcome call", activities.get("Task_HoldWelcomeCall"), variables.get("welcomeCallAt")));
             milestones.add(planned("Site survey", activities.get("Task_ConductSiteSurvey"), variables.get("siteSurveyAt")));
-            milestones.add(planned("Porting date", activities.get("ReceiveTask_PortCompleted"),
-                    variables.get("focAt")));
+            if (!activities.containsKey("StartEvent_OrderSignedAndPaid")
+                    || variables.containsKey(CustomerJourneyProcess.Vars.NUMBERS_TO_PORT)) {
+                // an order without numbers to port (known once provisioning started) has no porting date
+                milestones.add(planned("Porting date", activities.get("ReceiveTask_PortCompleted"),
+                        variables.get(ProvisioningProcess.Vars.FOC_AT)));
+            }
             milestones.add(planned("Install day", activities.get("Task_InstallOnSite"),
                     variables.getOrDefault(CustomerJourneyProcess.Vars.INSTALL_AT, variables.get("tentativeInstallAt"))));
             milestones.add(reached("Activation", activities.get("Task_RecordActivation"), true, null));
-            milestones.add(reached("First bill review", activities.get("Task_ReviewFirstBill"), true, null));
+            milestones.add(reached("First bill review", activities.get("Task_ReviewFirstBill"), true,
+                    billReview(variables.get(PostSalesProcess.Vars.BILL_DISCREPANCY))));
         }
         String state = root.getEndTime() != null ? (lost ? "Closed" : "Complete")
                 : lost ? "Closed" : milestones.stream().filter(Milestone::done).reduce((a, b) -> b)
                 .map(last -> "After: " + last.title().toLowerCase(Locale.ENGLISH)).orElse("Started");
         return new Journey(root.getBusinessKey(), text(variables.get(CustomerJourneyProcess.Vars.ORDER_NUMBER)),
-                day(root.getStartTime()), state, milestones, root.getEndTime() == null ? next(ids) : List.of());
+                day(root.getStartTime()), state, milestones, root.getEndTime() == null ? next(ids, variables) : List.of());
     }
 
     /** The open tasks and customer waits of the journey's running instances, soonest due first. */
-    private List<NextStep> next(String[] ids) {
+    private List<NextStep> next(String[] ids, Map<String, Object> variables) {
         List<NextStep> steps = new ArrayList<>();
         List<Task> open = tasks.createTaskQuery().processInstanceIdIn(ids).orderByDueDate().asc().list();
         for (Task task : open) {
-            Set<String> owners = new LinkedHashSet<>();
+            Set<String> owners = new TreeSet<>(); // in a steady order: the engine returns a task's groups in any
             for (IdentityLink link : tasks.getIdentityLinksForTask(task.getId())) {
                 if (link.getGroupId() != null && "candidate".equals(link.getType())) {
                     owners.add(OWNERS.getOrDefault(link.getGroupId(), "our team"));
@@ -188,20 +208,42 @@ public class PortalJourneys {
             if (owners.isEmpty()) {
                 owners.add("our team");
             }
+            Date on = appointment(task.getTaskDefinitionKey(), variables);
             steps.add(new NextStep(STEPS.getOrDefault(task.getTaskDefinitionKey(), task.getName()),
-                    String.join(" or ", owners), task.getDueDate() == null ? null : dates.format(task.getDueDate())));
+                    String.join(" or ", owners), on != null || task.getDueDate() == null ? null
+                    : dates.format(task.getDueDate()), dates.format(on)));
         }
         for (String id : ids) {
             if (runtime.createProcessInstanceQuery().processInstanceId(id).count() == 0) {
                 continue;
             }
-            for (String activity : runtime.getActiveActivityIds(id)) {
+            // a catch event behind an event-based gateway is not an active activity: its subscription says it waits
+            Set<String> waiting = new LinkedHashSet<>(runtime.getActiveActivityIds(id));
+            runtime.createEventSubscriptionQuery().processInstanceId(id).list()
+                    .forEach(subscription -> waiting.add(subscription.getActivityId()));
+            for (String activity : waiting) {
                 if (WAITING_ON.containsKey(activity)) {
-                    steps.add(new NextStep(STEPS.getOrDefault(activity, activity), WAITING_ON.get(activity), null));
+                    steps.add(new NextStep(STEPS.getOrDefault(activity, activity), WAITING_ON.get(activity), null,
+                            dates.format(appointment(activity, variables))));
                 }
             }
         }
         return steps;
+    }
+
+    /** What the first bill review found, once it did. */
+    private static String billReview(Object discrepancy) {
+        if (discrepancy == null) {
+            return null;
+        }
+        return Boolean.parseBoolean(discrepancy.toString())
+                ? "It differs from your contract: our account relations team talks with you about it."
+                : "It matches your contract.";
+    }
+
+    /** The date and time agreed for the step, when it is an appointment and one was agreed. */
+    private Date appointment(String step, Map<String, Object> variables) {
+        return APPOINTMENTS.containsKey(step) ? date(variables.get(APPOINTMENTS.get(step))) : null;
     }
 
     private Map<String, Object> variables(String rootId, String[] ids) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.touchpoint.journey.CustomerJourneyProcess;
 import io.touchpoint.orders.OrderEventType;
+import io.touchpoint.orders.OrderEvents;
 import io.touchpoint.postsales.PostSalesProcess;
 import io.touchpoint.presales.PresalesProcess;
 import io.touchpoint.provisioning.InstallDateAnswers;
@@ -12,6 +13,7 @@ import io.touchpoint.provisioning.InstallDateLinks;
 import io.touchpoint.provisioning.ProvisioningProcess;
 import io.touchpoint.survey.SurveyAnswer;
 import io.touchpoint.survey.SurveyService;
+import io.touchpoint.testing.JourneyDriver;
 import io.touchpoint.testing.Json;
 import io.touchpoint.testing.TestSmtp;
 import io.touchpoint.testing.TouchpointSpringTest;
@@ -20,7 +22,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,7 +73,7 @@ class JourneyBenchmark {
     static final String QUOTE = "quote request";
     static final List<String> PHASES = List.of(QUOTE, PresalesProcess.PROCESS_ID, ProvisioningProcess.PROCESS_ID,
             PostSalesProcess.PROCESS_ID);
-    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    static final ZoneId NEW_YORK = JourneyDriver.NEW_YORK;
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.SETUP);
@@ -94,14 +96,22 @@ class JourneyBenchmark {
     InstallDateLinks installDateLinks;
     @Autowired
     SurveyService surveys;
+    @Autowired
+    OrderEvents events;
     @Value("${touchpoint.events.api-key}")
     String eventsKey;
 
+    JourneyDriver driver;
     final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
     /** Task completions and event deliveries refused because a background step moved the same instance; retried. */
     final AtomicInteger collisions = new AtomicInteger();
     final AtomicInteger timersMoved = new AtomicInteger();
     final AtomicInteger orderEvents = new AtomicInteger();
+
+    @BeforeEach
+    void driver() {
+        driver = new JourneyDriver(tasks, history, management, events);
+    }
 
     @AfterEach
     void stopClients() {
@@ -217,56 +227,7 @@ class JourneyBenchmark {
 
     /** The happy path's answer to each task, as the person it is for fills its form. */
     void complete(Task task) {
-        Map<String, Object> variables = new HashMap<>();
-        ZonedDateTime soon = ZonedDateTime.now(NEW_YORK).plusDays(3).withHour(10).truncatedTo(ChronoUnit.HOURS);
-        String claimAs = null;
-        switch (task.getTaskDefinitionKey()) {
-            case "Task_IntroduceAndAnalyseNeeds" -> {
-                claimAs = "sara";
-                variables.putAll(Map.of("needsAnalysis", "Replace PBX", "decisionMaker", "Ann Lee",
-                        PresalesProcess.Vars.NEEDS_NEXT, PresalesProcess.NEEDS_CLEAR));
-            }
-            case "Task_RequestCurrentBills", "Task_PreparePresidentNote" -> { }
-            case "Task_PrepareProviderQuote" -> variables.putAll(Map.of("quoteLines", "8 x Hosted seat, 25.00",
-                    "quoteMonthlyTotal", 200, "quoteOneTimeTotal", 300, "contractTermMonths", "36"));
-            case "Task_GatherAuxiliaryQuotes" -> variables.putAll(Map.of("auxiliaryProvider", "Metro Mobile",
-                    "auxiliaryQuoteLines", "10 lines", "auxiliaryMonthlyTotal", 300));
-            case "Task_PresentQuotes" -> variables.putAll(Map.of(PresalesProcess.Vars.CUSTOMER_DECISION, "APPROVED",
-                    "chosenQuote", "OWN_QUOTE"));
-            case "Task_ConvertQuoteToOrder" -> variables.putAll(Map.of("phoneCount", 8, "extensionCount", 8,
-                    "installAddress", "1 Main St", "e911Address", "1 Main St", "workbookComplete", true));
-            case "Task_ScheduleWelcomeCall" -> variables.put("welcomeCallAt", soon.toOffsetDateTime().toString());
-            case "Task_HoldWelcomeCall" -> variables.putAll(Map.of("itemsReconfirmed", true, "extensionList", "101 Ann",
-                    "callRouting", "Main number rings reception", "e911Address", "1 Main St"));
-            case "Task_ScheduleSiteSurvey" -> variables.putAll(Map.of("siteSurveyAt",
-                    soon.plusDays(1).toOffsetDateTime().toString(), ProvisioningProcess.Vars.TENTATIVE_INSTALL_AT,
-                    soon.plusDays(14).toOffsetDateTime().toString(), "billCopiesRequested", true));
-            case "Task_SendLoa" -> variables.put("loaSent", true);
-            case "Task_SubmitPortRequest" -> variables.put("portRequestReference", "PR-1");
-            case "Task_ConductSiteSurvey" -> variables.putAll(Map.of("surveyNotes", "All good",
-                    ProvisioningProcess.Vars.ORDER_CHANGE, "NONE"));
-            case "Task_OrderEquipment" -> variables.putAll(Map.of("equipmentSupplier", "PhoneCo",
-                    "equipmentOrderReference", "EQ-1"));
-            case "Task_ConfigurePhones" -> variables.put("phonesConfigured", true);
-            case "Task_BuildPortalAccount" -> variables.putAll(Map.of("portalAccountId", "BENCH-1", "extensionsBuilt", true));
-            case ProvisioningProcess.TASK_INSTALL_ON_SITE -> {
-                claimAs = "theo";
-                variables.putAll(Map.of("routerInstalled", true, "routerModel", "OTHER", "phonesPlaced", true));
-            }
-            case "Task_TrainOnSiteContact" -> variables.put("onSiteTrainingDone", true);
-            case "Task_SendFollowUpSurvey" -> variables.put("surveyRecipientChecked", true);
-            case "Task_FollowUpWithCustomer" -> variables.putAll(Map.of("followUpOutcome", "HAPPY",
-                    "followUpNotes", "Loves the new phones"));
-            case "Task_PersonalisePresidentNote" -> variables.put(PostSalesProcess.Vars.PRESIDENT_NOTE, "Dear Ann, welcome!");
-            case "Task_ReviewFirstBill" -> variables.putAll(Map.of("firstInvoiceNumber", "INV-1", "firstInvoiceTotal", 200,
-                    PostSalesProcess.Vars.BILL_DISCREPANCY, false, "discrepancyNotes", ""));
-            default -> throw new IllegalStateException("the benchmark has no answer to task " + task.getTaskDefinitionKey()
-                    + " (" + task.getName() + ")");
-        }
-        if (claimAs != null && task.getAssignee() == null) {
-            tasks.claim(task.getId(), claimAs);
-        }
-        tasks.complete(task.getId(), variables);
+        driver.complete(task, ZonedDateTime.now(NEW_YORK).plusDays(3).withHour(10).truncatedTo(ChronoUnit.HOURS));
     }
 
     /** What the providers and the customer send when a stage waits for them; false for a message of another path. */

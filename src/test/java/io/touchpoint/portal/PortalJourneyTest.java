@@ -8,10 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.touchpoint.calendar.BusinessCalendar;
 import io.touchpoint.journey.CustomerJourneyProcess;
 import io.touchpoint.orders.OrderEvent;
 import io.touchpoint.orders.OrderEventType;
 import io.touchpoint.orders.OrderEvents;
+import io.touchpoint.provisioning.InstallDateAnswers;
+import io.touchpoint.provisioning.InstallDateLinks;
+import io.touchpoint.testing.JourneyDriver;
+import io.touchpoint.support.SupportPolicy;
 import io.touchpoint.testing.TestSmtp;
 import io.touchpoint.testing.TouchpointSpringTest;
 import io.touchpoint.testing.WebSession;
@@ -22,13 +27,17 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,9 +60,29 @@ class PortalJourneyTest {
     @Autowired
     TaskService tasks;
     @Autowired
+    ManagementService management;
+    @Autowired
     OrderEvents orderEvents;
+    @Autowired
+    InstallDateAnswers installDates;
+    @Autowired
+    InstallDateLinks installDateLinks;
+    @Autowired
+    SupportPolicy dates;
+    @Autowired
+    BusinessCalendar calendar;
+    JourneyDriver driver;
 
+    @BeforeEach
+    void driver() {
+        driver = new JourneyDriver(tasks, history, management, orderEvents);
+    }
+
+    static final ZoneId NEW_YORK = JourneyDriver.NEW_YORK;
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    static final Pattern STATUS = Pattern.compile("class=\"status\">([^<]*)<");
+    static final Pattern ITEM = Pattern.compile("(?s)<li[^>]*>(.*?)</li>");
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm z", Locale.ENGLISH);
 
     @Test
     void aCustomerFollowsTheCompanysOrdersAndNeverAnotherCompanys() {
@@ -86,56 +115,149 @@ class PortalJourneyTest {
     }
 
     /**
-     * The milestones past the quote request, from a journey driven as the staff and the e-signature provider drive
-     * it: the quote sent, the order signed, the welcome call on the date Client Services agreed with the customer;
-     * the next step is that call, with its owner.
+     * One order from the quote to the first bill review, driven as the staff, the providers and the customer drive it
+     * ({@link JourneyDriver}); at each stage the customer's page shows the milestone reached with its date in plain
+     * words, the dates agreed for what is to come, and the next step with who owns it, in words.
      */
     @Test
-    void theJourneyMovesFromTheQuoteToTheAgreedWelcomeCall() {
+    void theCustomerFollowsTheOrderFromTheQuoteToTheFirstBillReview() {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String login = uniqueEmail("kai");
         quoteRequest(port, "Kai Dental " + suffix, "Kai Moss", login);
         registerAndConfirm(new WebSession(port), smtp, "Kai Moss", login);
         String quote = quote("Kai Dental " + suffix);
+        WebSession kai = loggedIn(port, login);
+        String today = LocalDate.now(NEW_YORK).format(DAY);
 
-        complete(quote, "Task_IntroduceAndAnalyseNeeds", Map.of("needsAnalysis", "Two sites", "needsNext", "NEEDS_CLEAR"));
-        complete(quote, "Task_RequestCurrentBills", Map.of());
-        complete(quote, "Task_PrepareProviderQuote", Map.of("quoteLines", "8 x Hosted seat, 25.00",
-                "quoteMonthlyTotal", 200, "quoteOneTimeTotal", 300, "contractTermMonths", "36"));
-        complete(quote, "Task_PresentQuotes", Map.of("customerDecision", "APPROVED", "chosenQuote", "OWN_QUOTE"));
-        complete(quote, "Task_ConvertQuoteToOrder", Map.of("phoneCount", 8, "extensionCount", 8,
-                "installAddress", "1 Main St", "e911Address", "1 Main St", "workbookComplete", true));
-        String order = await().atMost(Duration.ofSeconds(60)).until(() -> history.createHistoricVariableInstanceQuery()
-                .processInstanceIdIn(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(quote).list()
-                        .stream().map(instance -> instance.getId()).toArray(String[]::new))
-                .variableName(CustomerJourneyProcess.Vars.ORDER_NUMBER).list().stream()
-                .map(variable -> (String) variable.getValue()).filter(java.util.Objects::nonNull).findFirst().orElse(null),
-                java.util.Objects::nonNull);
-        for (OrderEventType signedAndPaid : List.of(OrderEventType.ORDER_SIGNED, OrderEventType.PAYMENT_RECEIVED)) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> orderEvents.deliver(order, OrderEvent.of(signedAndPaid))
-                    == OrderEvents.Result.ACCEPTED);
+        // presales: the quote sent, the order signed and paid
+        driver.complete(quote, "Task_IntroduceAndAnalyseNeeds");
+        driver.complete(quote, "Task_RequestCurrentBills");
+        driver.complete(quote, "Task_PrepareProviderQuote");
+        driver.complete(quote, "Task_PresentQuotes");
+        driver.complete(quote, "Task_ConvertQuoteToOrder", Map.of("numbersToPort", "+1 555 010 0100"));
+        String order = driver.orderNumber(quote);
+        driver.deliver(order, OrderEvent.of(OrderEventType.ORDER_SIGNED));
+        driver.deliver(order, OrderEvent.of(OrderEventType.PAYMENT_RECEIVED));
+        ZonedDateTime call = weekday(ZonedDateTime.now(NEW_YORK).plusDays(7)).withHour(14).truncatedTo(ChronoUnit.HOURS);
+        driver.complete(quote, "Task_ScheduleWelcomeCall", Map.of("welcomeCallAt", call.toOffsetDateTime().toString()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> driver.task(quote, "Task_HoldWelcomeCall") != null);
+        assertThat(kai.get("/portal/journey/" + quote).body()).contains("Order " + order);
+        assertThat(seen(kai, quote)).contains("State: After: order signed", "Milestone: Quote sent " + today,
+                "Milestone: Order signed " + today, "Milestone: Welcome call on " + call.format(DAY) + " to come",
+                "Next: Welcome call · our client services team · on " + call.format(TIME));
+
+        // the welcome call held; the site survey and a tentative install date agreed
+        driver.complete(quote, "Task_HoldWelcomeCall");
+        await().atMost(Duration.ofSeconds(60)).until(() -> driver.task(quote, "Task_ScheduleSiteSurvey") != null);
+        assertThat(seen(kai, quote)).contains("State: After: welcome call", "Milestone: Welcome call " + today,
+                "Milestone: Site survey to come", "Next: Schedule the site survey and the install date"
+                        + " · our client services team or our installation coordinator · by " + businessDays(2));
+        ZonedDateTime survey = weekday(call.plusDays(2)).withHour(9);
+        ZonedDateTime install = weekday(call.plusDays(14)).withHour(9);
+        driver.complete(quote, "Task_ScheduleSiteSurvey", Map.of("siteSurveyAt", survey.toOffsetDateTime().toString(),
+                "tentativeInstallAt", install.toOffsetDateTime().toString()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> driver.task(quote, "Task_ConductSiteSurvey") != null);
+        assertThat(seen(kai, quote)).contains("Milestone: Site survey on " + survey.format(DAY) + " to come",
+                "Milestone: Porting date to come", "Milestone: Install day on " + install.format(DAY) + " to come",
+                "Next: Site survey · our technician · on " + survey.format(TIME),
+                "Next: Prepare the letter of authorization for your numbers · our client services team · by "
+                        + businessDays(1));
+
+        // porting: the customer signs the LOA, the carrier confirms the porting date (FOC), which sets the install time
+        driver.complete(quote, "Task_SendLoa");
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen(kai, quote)
+                .contains("Next: Sign the letter of authorization (LOA) · you"));
+        driver.deliver(order, OrderEvent.of(OrderEventType.LOA_SIGNED));
+        driver.complete(quote, "Task_SubmitPortRequest");
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen(kai, quote)
+                .contains("Next: Your current carrier confirms the porting date · your current carrier"));
+        ZonedDateTime port = install.withHour(11);
+        driver.deliver(order, new OrderEvent(OrderEventType.FOC_RECEIVED, null, port.toOffsetDateTime(), null));
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen(kai, quote)
+                .contains("Next: Accept the install date or propose another · you"));
+        assertThat(seen(kai, quote)).contains("Milestone: Porting date on " + port.format(DAY) + " to come",
+                "Milestone: Install day on " + install.format(DAY) + " to come")
+                .doesNotContain("Next: Your current carrier confirms the porting date · your current carrier");
+
+        // the customer accepts the install date; the site survey is done; the equipment is ready
+        assertThat(installDates.accept(order, installDateLinks.token(order))).isEqualTo(InstallDateAnswers.Outcome.DONE);
+        driver.complete(quote, "Task_ConductSiteSurvey");
+        await().atMost(Duration.ofSeconds(60)).until(() -> driver.task(quote, "Task_OrderEquipment") != null);
+        assertThat(seen(kai, quote)).contains("State: After: site survey", "Milestone: Site survey " + today,
+                "Next: Order your equipment · our client services team · by " + businessDays(1))
+                .doesNotContain("Next: Accept the install date or propose another · you");
+        driver.complete(quote, "Task_OrderEquipment");
+        driver.deliver(order, OrderEvent.of(OrderEventType.EQUIPMENT_DELIVERED));
+        driver.complete(quote, "Task_ConfigurePhones");
+        driver.complete(quote, "Task_BuildPortalAccount");
+        await().atMost(Duration.ofSeconds(60)).until(() -> driver.task(quote, "Task_InstallOnSite") != null);
+        // the install time moved to the porting time (the technician is there two hours before)
+        assertThat(seen(kai, quote)).contains("Milestone: Install day on " + install.format(DAY) + " to come",
+                "Next: Install day · our technician · on " + port.format(TIME));
+
+        // install day, the numbers ported, training: the services are active
+        driver.complete(quote, "Task_InstallOnSite");
+        await().atMost(Duration.ofSeconds(60)).until(() -> seen(kai, quote)
+                .contains("Next: Your numbers move to us · your current carrier · on " + port.format(TIME)));
+        assertThat(seen(kai, quote)).contains("State: After: install day", "Milestone: Install day " + today,
+                "Milestone: Porting date on " + port.format(DAY) + " to come");
+        driver.deliver(order, OrderEvent.of(OrderEventType.PORT_COMPLETED));
+        driver.complete(quote, "Task_TrainOnSiteContact");
+        await().atMost(Duration.ofSeconds(60)).until(() -> driver.task(quote, "Task_PreparePresidentNote") != null);
+        assertThat(seen(kai, quote)).contains("State: After: activation", "Milestone: Porting date " + today,
+                "Milestone: Activation " + today, "Milestone: First bill review to come",
+                "Next: Your first full invoice · our billing team");
+
+        // post-sales: the completion letter the morning after the install, the agent's follow-up, the first bill
+        driver.fireTimer(quote, "Event_CompletionLetterDue");
+        await().atMost(Duration.ofSeconds(60)).until(() -> driver.task(quote, "Task_FollowUpWithCustomer") != null);
+        assertThat(seen(kai, quote)).anyMatch(line -> line.startsWith(
+                "Next: Check in with you after the install · your sales representative · by "));
+        driver.complete(quote, "Task_FollowUpWithCustomer");
+        driver.deliver(order, OrderEvent.of(OrderEventType.INVOICE_ISSUED));
+        await().atMost(Duration.ofSeconds(60)).until(() -> driver.task(quote, "Task_ReviewFirstBill") != null);
+        assertThat(seen(kai, quote)).contains("Next: Check your first bill against the contract · our billing team · by "
+                + businessDays(3)).doesNotContain("Next: Your first full invoice · our billing team");
+        driver.complete(quote, "Task_ReviewFirstBill");
+        List<String> reviewed = seen(kai, quote);
+        assertThat(reviewed).contains("State: After: first bill review",
+                "Milestone: First bill review " + today + " It matches your contract.");
+
+        // every owner is a role in words, never a candidate group's id
+        assertThat(reviewed).filteredOn(line -> line.startsWith("Next: ")).isNotEmpty()
+                .allSatisfy(line -> assertThat(line.split(" · ")[1]).startsWith("our "));
+    }
+
+    /** What the customer reads on the journey's page now. */
+    List<String> seen(WebSession customer, String quote) {
+        return seen(customer.get("/portal/journey/" + quote).body());
+    }
+
+    /** The day and closing time that many business days from now, as the page writes a due date. */
+    String businessDays(int days) {
+        return dates.format(calendar.businessDaysFromNow(days));
+    }
+
+    static ZonedDateTime weekday(ZonedDateTime day) {
+        return day.getDayOfWeek().getValue() >= 6 ? weekday(day.plusDays(1)) : day;
+    }
+
+    /** What the customer reads on the journey's page: the state, then each next step and each milestone, one a line. */
+    static List<String> seen(String page) {
+        List<String> lines = new ArrayList<>();
+        Matcher status = STATUS.matcher(page);
+        if (status.find()) {
+            lines.add("State: " + status.group(1));
         }
-        ZonedDateTime call = ZonedDateTime.now(ZoneId.of("America/New_York")).plusDays(7).withHour(14).withMinute(0)
-                .truncatedTo(ChronoUnit.MINUTES);
-        complete(quote, "Task_ScheduleWelcomeCall", Map.of("welcomeCallAt", call.toOffsetDateTime().toString()));
-        await().atMost(Duration.ofSeconds(60)).until(() -> taskOf(quote, "Task_HoldWelcomeCall") != null);
-
-        String page = loggedIn(port, login).get("/portal/journey/" + quote).body();
-        String today = LocalDate.now(ZoneId.of("America/New_York")).format(DAY);
-        assertThat(page).contains(order)
-                .containsPattern("Quote sent</[a-z]+>\\s*<[^>]+>" + today)
-                .containsPattern("Order signed</[a-z]+>\\s*<[^>]+>" + today)
-                .contains("Welcome call on " + call.format(DAY))
-                .contains("Welcome call</strong>");
-    }
-
-    void complete(String quote, String taskKey, Map<String, Object> variables) {
-        Task task = await().atMost(Duration.ofSeconds(60)).until(() -> taskOf(quote, taskKey), java.util.Objects::nonNull);
-        tasks.complete(task.getId(), variables);
-    }
-
-    Task taskOf(String quote, String taskKey) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(quote).taskDefinitionKey(taskKey).singleResult();
+        for (String[] list : new String[][] {{"Next: ", "<div class=\"next\">", "</div>"},
+                {"Milestone: ", "<ol class=\"timeline\">", "</ol>"}}) {
+            int at = page.indexOf(list[1]);
+            Matcher item = ITEM.matcher(at < 0 ? "" : page.substring(at, page.indexOf(list[2], at)));
+            while (item.find()) {
+                lines.add(list[0] + item.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim());
+            }
+        }
+        return lines;
     }
 
     String quote(String company) {

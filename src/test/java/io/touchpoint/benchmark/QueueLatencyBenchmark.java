@@ -395,7 +395,7 @@ class QueueLatencyBenchmark {
 
     long databaseBytes() {
         return PostgresTestDatabase.enabled()
-                ? jdbc.queryForObject("SELECT pg_database_size(current_BenchmarkRun.database())", Long.class) : -1;
+                ? jdbc.queryForObject("SELECT pg_database_size(current_database())", Long.class) : -1;
     }
 
     static String loadAverage() {

@@ -76,6 +76,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * setting of the tuning undone, {@code .drop-indexes} (names) without each index, and {@code .try-indexes}
  * ({@code TABLE (COLUMNS)}, separated by ";") with each candidate index. Prints a table with each step and the growth factor from
  * the first to the last, and writes {@code target/benchmark/queue-latency-<db>.json}.
+ * <p>
+ * {@code -Dtouchpoint.benchmark.loader=sql} (PostgreSQL only) loads by {@link SqlTicketLoader} instead: {@code .templates}
+ * (64, a multiple of 32) tickets through the service, then clones of them by SQL, {@code .clone-chunk} (2000) per
+ * transaction, due dates spread over {@code .due-spread-minutes} (a week). After the first step
+ * {@link #verifyClones} checks that clones behave as tickets ({@code .verify-clones=false} skips it).
+ * {@code .before-analyze=false} skips the measurement before {@code ANALYZE}, which grows with the square of the open
+ * tasks.
  */
 @TouchpointSpringTest
 class QueueLatencyBenchmark {
@@ -312,8 +319,14 @@ class QueueLatencyBenchmark {
                     + "(-Dtouchpoint.benchmark.postgres=true)");
         }
         if (sqlLoader == null) {
+            // one after the other, so that each is assigned as in a steady state (the member of the group with the
+            // fewest open tasks): opened at once, 8 of the 22 tech-support agents got all the templates
             int from = (int) openTickets();
-            openThroughService(from, from + TEMPLATES);
+            for (int n = from; n < from + TEMPLATES; n++) {
+                numbers.add(service.open(ticket(n)).ticketNumber());
+            }
+            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> management.createJobQuery().executable().count() == 0);
             await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> jdbc.queryForObject(
                     "SELECT COUNT(*) FROM outbox_email WHERE status = 'PENDING'", Long.class) == 0);
             List<SqlTicketLoader.Template> templates = new ArrayList<>();

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +33,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,6 +49,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -69,6 +76,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * setting of the tuning undone, {@code .drop-indexes} (names) without each index, and {@code .try-indexes}
  * ({@code TABLE (COLUMNS)}, separated by ";") with each candidate index. Prints a table with each step and the growth factor from
  * the first to the last, and writes {@code target/benchmark/queue-latency-<db>.json}.
+ * <p>
+ * {@code -Dtouchpoint.benchmark.loader=sql} (PostgreSQL only) loads by {@link SqlTicketLoader} instead: {@code .templates}
+ * (64, a multiple of 32) tickets through the service, then clones of them by SQL, {@code .clone-chunk} (2000) per
+ * transaction, due dates spread over {@code .due-spread-minutes} (a week). After the first step
+ * {@link #verifyClones} checks that clones behave as tickets ({@code .verify-clones=false} skips it).
+ * {@code .before-analyze=false} skips the measurement before {@code ANALYZE}, which grows with the square of the open
+ * tasks.
  */
 @TouchpointSpringTest
 class QueueLatencyBenchmark {
@@ -81,10 +95,20 @@ class QueueLatencyBenchmark {
     static final int AGENTS = Integer.getInteger("touchpoint.benchmark.agents", 20);
     static final int COMPANIES = Integer.getInteger("touchpoint.benchmark.companies", 1000);
     static final boolean VARIANTS = Boolean.parseBoolean(System.getProperty("touchpoint.benchmark.variants", "true"));
+    /** On PostgreSQL, whether each step is measured before {@code ANALYZE} too (with the variants' samples). */
+    static final boolean BEFORE_ANALYZE = Boolean.parseBoolean(System.getProperty("touchpoint.benchmark.before-analyze",
+            "true"));
     static final int VARIANT_SAMPLES = Integer.getInteger("touchpoint.benchmark.variant-samples", 100);
     /** Indexes to measure without (their names), and indexes to try ({@code TABLE (COLUMNS)}, separated by ";"). */
     static final List<String> DROP_INDEXES = list("touchpoint.benchmark.drop-indexes", ",");
     static final List<String> TRY_INDEXES = list("touchpoint.benchmark.try-indexes", ";");
+    /** {@code service} (default): every ticket through {@link TicketService#open}; {@code sql}: {@link SqlTicketLoader}. */
+    static final String LOADER = System.getProperty("touchpoint.benchmark.loader", "service");
+    static final int TEMPLATES = Integer.getInteger("touchpoint.benchmark.templates", 64);
+    static final int CLONE_CHUNK = Integer.getInteger("touchpoint.benchmark.clone-chunk", 2000);
+    static final boolean VERIFY_CLONES = Boolean.parseBoolean(System.getProperty("touchpoint.benchmark.verify-clones",
+            "true"));
+    static final int SPREAD_MINUTES = Integer.getInteger("touchpoint.benchmark.due-spread-minutes", 7 * 24 * 60);
     static final String PASSWORD = "bench-password-1";
     static final String PORTAL_PASSWORD = "a long portal password";
     static final List<String> QUERIES = List.of("my tasks (15)", "my tasks count", "group queue (15)",
@@ -112,10 +136,19 @@ class QueueLatencyBenchmark {
     ProcessEngine engine;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
 
     final ExecutorService loaders = Executors.newFixedThreadPool(LOADERS);
     final List<String> numbers = new CopyOnWriteArrayList<>();
     final Random random = new Random(14);
+    SqlTicketLoader sqlLoader;
 
     @AfterEach
     void stopLoaders() {
@@ -150,12 +183,15 @@ class QueueLatencyBenchmark {
         List<Step> steps = new ArrayList<>();
         for (int open : OPEN) {
             double[] load = loadTo(open);
+            if (sqlLoader != null && steps.isEmpty() && VERIFY_CLONES) {
+                verifyClones(care);
+            }
             Map<String, Map<String, Map<String, Double>>> variants = new LinkedHashMap<>();
-            if (PostgresTestDatabase.enabled()) {
+            if (PostgresTestDatabase.enabled() && BEFORE_ANALYZE) {
                 // as the load left the statistics (on a server without autovacuum, or before it has run), then analyzed
                 variants.put("before ANALYZE", measure(queries, VARIANT_SAMPLES));
-                analyze();
             }
+            analyze();
             Map<String, Map<String, Double>> latencies = measure(queries, SAMPLES);
             if (VARIANTS && open == OPEN.get(OPEN.size() - 1)) {
                 variants.putAll(variants(queries));
@@ -225,17 +261,25 @@ class QueueLatencyBenchmark {
         int from = (int) openTickets();
         int count = open - from;
         long started = System.nanoTime();
+        if ("sql".equals(LOADER)) {
+            loadBySql(open);
+        } else {
+            openThroughService(from, open);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("loaded %d tickets in %.1f s (%.1f per second, %s loader); %d open; load average %s%n",
+                count, seconds, count / seconds, LOADER, openTickets(), loadAverage());
+        return new double[] {seconds, count / seconds};
+    }
+
+    /** Opens tickets {@code from} to {@code to} (their numbers in the series) through the ticket service. */
+    void openThroughService(int from, int to) throws Exception {
+        long started = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
-        for (int i = from; i < open; i++) {
+        for (int i = from; i < to; i++) {
             int n = i;
             futures.add(loaders.submit((Callable<Void>) () -> {
-                NewTicket.Category category = CATEGORIES[n % CATEGORIES.length];
-                NewTicket.Priority priority = NewTicket.Priority.values()[(n / CATEGORIES.length) % 4];
-                int company = n % COMPANIES;
-                numbers.add(service.open(new NewTicket("Ticket " + n + " of company " + company,
-                        "Benchmark ticket " + n + ": the phones of the front desk show No service.", category, priority,
-                        null, null, contact(company, n % 3), "Contact " + (n % 3), "ACC-" + company,
-                        NewTicket.Channel.PORTAL, NewTicket.RequesterType.CUSTOMER, null)).ticketNumber());
+                numbers.add(service.open(ticket(n)).ticketNumber());
                 return null;
             }));
         }
@@ -244,17 +288,155 @@ class QueueLatencyBenchmark {
             future.get(60, TimeUnit.MINUTES);
             if (++done % 2000 == 0) {
                 smtp.purgeEmailFromAllMailboxes();
-                System.out.printf("loaded %d of %d (%.0f s)%n", done, count, (System.nanoTime() - started) / 1e9);
+                System.out.printf("loaded %d of %d (%.0f s)%n", done, to - from, (System.nanoTime() - started) / 1e9);
             }
         }
         // the tickets' background steps (assignment, emails) done: only their timers wait
         await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> management.createJobQuery().executable().count() == 0);
         smtp.purgeEmailFromAllMailboxes();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("loaded %d tickets in %.1f s (%.1f per second, %d loaders); %d open; load average %s%n",
-                count, seconds, count / seconds, LOADERS, openTickets(), loadAverage());
-        return new double[] {seconds, count / seconds};
+    }
+
+    /** Ticket {@code n} of the series: category, priority and company go round. */
+    static NewTicket ticket(int n) {
+        NewTicket.Category category = CATEGORIES[n % CATEGORIES.length];
+        NewTicket.Priority priority = NewTicket.Priority.values()[(n / CATEGORIES.length) % 4];
+        int company = n % COMPANIES;
+        return new NewTicket("Ticket " + n + " of company " + company, "Benchmark ticket " + n
+                + ": the phones of the front desk show No service.", category, priority, null, null,
+                contact(company, n % 3), "Contact " + (n % 3), "ACC-" + company, NewTicket.Channel.PORTAL,
+                NewTicket.RequesterType.CUSTOMER, null);
+    }
+
+    /**
+     * PostgreSQL: the first time, {@link #TEMPLATES} tickets through the service (once their emails are sent and only
+     * their timers wait), which the loader then clones by SQL up to {@code open}; checks that the engine sees as many
+     * more open tasks and process instances as the clones brought.
+     */
+    void loadBySql(int open) throws Exception {
+        if (!PostgresTestDatabase.enabled()) {
+            throw new IllegalStateException("-Dtouchpoint.benchmark.loader=sql needs PostgreSQL "
+                    + "(-Dtouchpoint.benchmark.postgres=true)");
+        }
+        if (sqlLoader == null) {
+            // one after the other, so that each is assigned as in a steady state (the member of the group with the
+            // fewest open tasks): opened at once, 8 of the 22 tech-support agents got all the templates
+            int from = (int) openTickets();
+            for (int n = from; n < from + TEMPLATES; n++) {
+                numbers.add(service.open(ticket(n)).ticketNumber());
+            }
+            await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> management.createJobQuery().executable().count() == 0);
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM outbox_email WHERE status = 'PENDING'", Long.class) == 0);
+            List<SqlTicketLoader.Template> templates = new ArrayList<>();
+            for (int n = from; n < from + TEMPLATES; n++) {
+                NewTicket ticket = ticket(n);
+                Map<String, Object> row = jdbc.queryForMap("SELECT ticket_number, process_instance_id FROM support_ticket "
+                        + "WHERE subject = ?", ticket.subject());
+                templates.add(new SqlTicketLoader.Template(n, (String) row.get("process_instance_id"),
+                        (String) row.get("ticket_number"), ticket.subject(), ticket.description(), ticket.requesterEmail(),
+                        ticket.accountNumber()));
+            }
+            sqlLoader = new SqlTicketLoader(jdbc, new TransactionTemplate(transactions), links, templates, COMPANIES,
+                    SPREAD_MINUTES);
+            long started = System.nanoTime();
+            sqlLoader.discover();
+            System.out.printf("discovered the templates' rows in %.1f s%n", (System.nanoTime() - started) / 1e9);
+            System.out.print(sqlLoader.inventory());
+        }
+        int count = open - (int) openTickets();
+        if (count <= 0) {
+            return;
+        }
+        long tasksBefore = tasks.createTaskQuery().count();
+        long instancesBefore = runtime.createProcessInstanceQuery().count();
+        long tasksAdded = sqlLoader.tasksOfClones(sqlLoader.cloned(), sqlLoader.cloned() + count);
+        long started = System.nanoTime();
+        sqlLoader.cloneTickets(count, CLONE_CHUNK, cloned -> System.out.printf("cloned %d (%.0f s, load average %s)%n",
+                cloned, (System.nanoTime() - started) / 1e9, loadAverage()));
+        System.out.println("cloning's time per table: " + sqlLoader.timePerTable());
+        numbers.clear();
+        numbers.addAll(jdbc.queryForList("SELECT ticket_number FROM support_ticket WHERE closed_at IS NULL", String.class));
+        assertThat(openTickets()).as("open tickets").isEqualTo(open);
+        assertThat(runtime.createProcessInstanceQuery().count()).as("process instances").isEqualTo(instancesBefore + count);
+        assertThat(tasks.createTaskQuery().count()).as("open tasks").isEqualTo(tasksBefore + tasksAdded);
+        System.out.printf("%d jobs due right after cloning (timers of templates that came due meanwhile, and their "
+                + "clones with the least due-date spread)%n", management.createJobQuery().executable().count());
+    }
+
+    /**
+     * That clones are tickets like any other: one shows in its agent's Tasklist filters and in customer care's
+     * "Support tickets", and {@code GET /api/tickets/{n}} answers it with its token; another one's first task is
+     * claimed and completed by its agent through the engine API, and the ticket moves on to the work task (timeline
+     * and status included); a third one's first timer, made due, is executed by the job executor without incident.
+     */
+    void verifyClones(String care) {
+        List<Map<String, Object>> clones = jdbc.queryForList("SELECT t.id_, t.assignee_, e.id_ AS pid, "
+                + "e.business_key_ FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_ "
+                + "WHERE substr(e.id_, 15, 1) = 'c' AND e.business_key_ LIKE 'T-%' AND t.assignee_ LIKE 'bench-agent-%' "
+                + "AND t.task_def_key_ = 'UserTask_AcknowledgeTicket' ORDER BY t.assignee_, e.id_ DESC LIMIT 3");
+        assertThat(clones).as("cloned trouble tickets with a bench agent's task").hasSize(3);
+
+        Map<String, Object> shown = clones.get(0);
+        String number = (String) shown.get("business_key_");
+        String taskId = (String) shown.get("id_");
+        String assignee = (String) shown.get("assignee_");
+        String api = "/camunda/api/engine/engine/" + engine.getName();
+        WebSession agentWeb = tasklist(assignee);
+        for (String filter : List.of("My tasks", "My group's queue")) {
+            HttpResponse<String> list = listOf(agentWeb, api, filterId(filter), number);
+            assertThat(list.body()).as(filter + " of " + assignee + " lists clone " + number).contains(taskId);
+        }
+        assertThat(listOf(tasklist(care), api, filterId("Support tickets"), number).body())
+                .as("Support tickets lists clone " + number).contains(taskId);
+        HttpResponse<String> read = new WebSession(port).get("/api/tickets/" + number + "?token=" + links.token(number),
+                "Accept", "application/json");
+        assertThat(read.statusCode()).as("GET /api/tickets/" + number).isEqualTo(200);
+        assertThat(read.body()).contains(number).contains(jdbc.queryForObject(
+                "SELECT subject FROM support_ticket WHERE ticket_number = ?", String.class, number));
+
+        Map<String, Object> worked = clones.get(1);
+        String workedNumber = (String) worked.get("business_key_");
+        String pid = (String) worked.get("pid");
+        String agent = (String) worked.get("assignee_");
+        identity.setAuthentication(agent, List.of(Roles.TECH_SUPPORT));
+        try {
+            tasks.claim((String) worked.get("id_"), agent);
+            tasks.complete((String) worked.get("id_"));
+        } finally {
+            identity.clearAuthentication();
+        }
+        await().atMost(Duration.ofMinutes(2)).until(() -> tasks.createTaskQuery().processInstanceId(pid)
+                .taskDefinitionKey("UserTask_WorkTicket").taskAssignee(agent).count() == 1);
+        assertThat(jdbc.queryForObject("SELECT status FROM support_ticket WHERE ticket_number = ?", String.class,
+                workedNumber)).isEqualTo("IN_PROGRESS");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM support_ticket_event WHERE ticket_number = ? "
+                + "AND event_type = 'ACKNOWLEDGED'", Long.class, workedNumber)).isEqualTo(1);
+
+        String timed = (String) clones.get(2).get("pid");
+        Job timer = management.createJobQuery().processInstanceId(timed).timers().orderByJobDuedate().asc().list().get(0);
+        long boundaryEvents = history.createHistoricActivityInstanceQuery().processInstanceId(timed)
+                .activityType("boundaryTimer").count();
+        management.setJobDuedate(timer.getId(), new Date());
+        assertThat(management.createJobQuery().jobId(timer.getId()).count()
+                - management.createJobQuery().jobId(timer.getId()).executable().count()).as("due: executable").isZero();
+        await().atMost(Duration.ofMinutes(5)).until(() -> management.createJobQuery().jobId(timer.getId()).count() == 0);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(timed).activityType("boundaryTimer")
+                .count()).as("the timer fired").isEqualTo(boundaryEvents + 1);
+        assertThat(runtime.createIncidentQuery().processInstanceId(timed).count()).as("incidents").isZero();
+        System.out.printf("clones checked: %s in Tasklist and GET /api/tickets; %s acknowledged by %s; timer %s of %s "
+                + "fired%n", number, workedNumber, agent, timer.getId(), timed);
+    }
+
+    /** A filter's first page as Tasklist asks for it, narrowed to one ticket's tasks. */
+    static HttpResponse<String> listOf(WebSession web, String api, String filter, String number) {
+        HttpResponse<String> response = web.post(api + "/filter/" + filter + "/list?firstResult=0&maxResults=15",
+                "application/json", "{\"processInstanceBusinessKey\": \"" + number + "\", \"sorting\": [{\"sortBy\": "
+                        + "\"dueDate\", \"sortOrder\": \"asc\"}]}", "Accept", "application/hal+json", "X-XSRF-TOKEN",
+                web.cookie("XSRF-TOKEN").orElse(""));
+        assertThat(response.statusCode()).as(abbreviate(response.body())).isEqualTo(200);
+        return response;
     }
 
     long openTickets() {
@@ -448,6 +630,11 @@ class QueueLatencyBenchmark {
         report.put("engine", Map.of("cmmnEnabled", configuration.isCmmnEnabled(), "standaloneTasksEnabled",
                 configuration.isStandaloneTasksEnabled(), "authorizationCheckRevokes",
                 configuration.getAuthorizationCheckRevokes()));
+        report.put("loader", LOADER);
+        if (sqlLoader != null) {
+            report.put("templates", sqlLoader.templates());
+            report.put("rowsPerTicket", sqlLoader.inventoryJson());
+        }
         report.put("steps", steps);
         BenchmarkRun.write("queue-latency", report);
     }

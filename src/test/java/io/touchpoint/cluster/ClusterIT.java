@@ -33,11 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 14, "Cluster": two Touchpoint nodes ({@code java -jar}, profiles postgres and cluster) on one fresh PostgreSQL
@@ -52,6 +50,7 @@ import org.junit.jupiter.api.Test;
  * Sizes: {@code -Dtouchpoint.cluster.tickets} (default 1500), {@code .worked} (200 of them closed),
  * {@code .timed} (150 with their first-response warning due), {@code .journeys} (150), {@code .clients} (12).
  */
+@ExtendWith(OtherThreadsDoNotFailTheWaits.class)
 class ClusterIT {
 
     static final int TICKETS = Integer.getInteger("touchpoint.cluster.tickets", 1500);
@@ -89,22 +88,6 @@ class ClusterIT {
     TouchpointNode a;
     TouchpointNode b;
     volatile boolean killed;
-
-    /**
-     * Awaitility fails an await when any thread of the JVM dies of an uncaught exception. GreenMail's SMTP handler
-     * thread does exactly that ("Unexpected error handling connection") when the killed node's SMTP session breaks off,
-     * which CI saw fail whichever client happened to be waiting. A broken SMTP session is part of this test; a lost
-     * email is what it asserts, by Message-ID, at the end.
-     */
-    @BeforeAll
-    static void otherThreadsDoNotFailTheWaits() {
-        Awaitility.doNotCatchUncaughtExceptionsByDefault();
-    }
-
-    @AfterAll
-    static void resetAwaitility() {
-        Awaitility.reset();
-    }
 
     @AfterEach
     void stopAll() {

@@ -19,11 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 14, "Faults": PostgreSQL restarted under load. A Touchpoint node ({@code java -jar}, profiles postgres and
@@ -36,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * {@code mvn verify -Pcluster}. Sizes: {@code -Dtouchpoint.restart.tickets} (default 150), {@code .journeys} (20),
  * {@code .down-seconds} (5).
  */
+@ExtendWith(OtherThreadsDoNotFailTheWaits.class)
 class PostgresRestartIT {
 
     static final int TICKETS = Integer.getInteger("touchpoint.restart.tickets", 150);
@@ -53,17 +52,6 @@ class PostgresRestartIT {
     ClusterDatabase database;
     GreenMail smtp;
     TouchpointNode node;
-
-    /** As in {@link ClusterIT}: a broken SMTP session kills a GreenMail thread, which must not fail the waits. */
-    @BeforeAll
-    static void otherThreadsDoNotFailTheWaits() {
-        Awaitility.doNotCatchUncaughtExceptionsByDefault();
-    }
-
-    @AfterAll
-    static void resetAwaitility() {
-        Awaitility.reset();
-    }
 
     @AfterEach
     void stopAll() {

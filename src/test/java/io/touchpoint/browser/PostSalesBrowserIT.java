@@ -168,10 +168,6 @@ class PostSalesBrowserIT extends BrowserTestSupport {
         lastPage = page;
     }
 
-    private void leaveTask(Page page) {
-        page.navigate(url("/camunda/app/tasklist/default/#/"));
-    }
-
     private Task awaitTask(ProcessInstance customer, String taskKey) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
                 .processInstanceId(customer.getId()).taskDefinitionKey(taskKey).singleResult(), task -> task != null);

@@ -126,6 +126,7 @@ class PresalesTasklistBrowserIT extends BrowserTestSupport {
         Task task = awaitTask(instanceId, "Task_IntroduceAndAnalyseNeeds");
         tasks.claim(task.getId(), "sara");
         formScreenshot(sara, task, "presales-introduce-and-analyse-needs", "Needs analysis");
+        leaveTask(sara);
         tasks.complete(task.getId(), Variables.createVariables()
                 .putValue("seats", 42)
                 .putValue("decisionMaker", "Priya Nair, managing partner")
@@ -139,6 +140,7 @@ class PresalesTasklistBrowserIT extends BrowserTestSupport {
         task = awaitTask(instanceId, "Task_AnswerAgentQuestion");
         tasks.claim(task.getId(), "mike");
         formScreenshot(mike, task, "presales-answer-question", "Your answer");
+        leaveTask(mike);
         tasks.complete(task.getId(), Variables.createVariables()
                 .putValue("presalesAnswer", "Yes: the compliance archive add-on keeps recordings for up to ten years."));
 
@@ -148,6 +150,7 @@ class PresalesTasklistBrowserIT extends BrowserTestSupport {
         assertThat(formField(sara, "Presales support's answer")).hasValue(
                 "Yes: the compliance archive add-on keeps recordings for up to ten years.");
         assertThat(formField(sara, "Answered by")).hasValue("Mike Presales");
+        leaveTask(sara);
         tasks.complete(task.getId(), Variables.createVariables()
                 .putValue("needsNext", "NEEDS_CLEAR")
                 .putValue("discoveryMeetingWanted", true));
@@ -155,16 +158,19 @@ class PresalesTasklistBrowserIT extends BrowserTestSupport {
         task = awaitTask(instanceId, "Task_HoldDiscoveryMeeting");
         tasks.claim(task.getId(), "mike");
         formScreenshot(mike, task, "presales-discovery-meeting", "Findings");
+        leaveTask(mike);
         tasks.complete(task.getId(), discoveryMeeting());
 
         task = awaitTask(instanceId, "Task_RequestCurrentBills");
         assertThat(task.getAssignee()).as("the owning sales rep gets the task").isEqualTo("sara");
         formScreenshot(sara, task, "presales-request-current-bills", "Copies of current bills received");
+        leaveTask(sara);
         tasks.complete(task.getId(), currentBills());
 
         task = awaitTask(instanceId, "Task_PrepareProviderQuote");
         tasks.claim(task.getId(), "mike");
         formScreenshot(mike, task, "presales-prepare-provider-quote", "Contract term");
+        leaveTask(mike);
         tasks.complete(task.getId(), Variables.createVariables()
                 .putValue("quoteLines", "Hosted VoIP seat, 42, 22.50\nCall recording, 42, 3.00\nFiber internet 1 Gbit/s, 3, 189.00")
                 .putValue("quoteMonthlyTotal", 1638.0)
@@ -174,6 +180,7 @@ class PresalesTasklistBrowserIT extends BrowserTestSupport {
         task = awaitTask(instanceId, "Task_GatherAuxiliaryQuotes");
         tasks.claim(task.getId(), "mike");
         formScreenshot(mike, task, "presales-gather-auxiliary-quotes", "Partner provider(s)");
+        leaveTask(mike);
         tasks.complete(task.getId(), Variables.createVariables()
                 .putValue("auxiliaryProvider", "MobileCo; StreamTV Business")
                 .putValue("auxiliaryQuoteLines", "Mobile line, 10, 35.00\nBusiness TV, 2, 49.00")
@@ -181,12 +188,14 @@ class PresalesTasklistBrowserIT extends BrowserTestSupport {
 
         task = awaitTask(instanceId, "Task_PresentQuotes");
         formScreenshot(sara, task, "presales-present-quotes", "Customer's decision");
+        leaveTask(sara);
         tasks.complete(task.getId(), Variables.createVariables()
                 .putValue("customerDecision", "APPROVED")
                 .putValue("chosenQuote", "OWN_AND_AUXILIARY"));
 
         task = awaitTask(instanceId, "Task_ConvertQuoteToOrder");
         formScreenshot(sara, task, "presales-convert-to-order", "Installation address");
+        leaveTask(sara);
         tasks.complete(task.getId(), Variables.createVariables()
                 .putValue("phoneCount", 42)
                 .putValue("extensionCount", 45)

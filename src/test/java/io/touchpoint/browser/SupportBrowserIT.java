@@ -151,6 +151,7 @@ class SupportBrowserIT extends BrowserTestSupport {
         formScreenshot(sue, review, "support-review-escalation", "What you did about it");
         assertThat(formField(sue, "Escalation level")).hasValue("1");
 
+        leaveTask(page);
         awaitIdle(ticket);
         tasks.complete(acknowledge.getId());
         formScreenshot(page, awaitTask(ticket, "UserTask_WorkTicket"), "support-work-ticket", "Outcome");

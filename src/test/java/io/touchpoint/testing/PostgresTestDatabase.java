@@ -21,7 +21,8 @@ import org.springframework.core.env.MapPropertySource;
  * Server and login: {@code touchpoint.test.postgres.url} (default {@code jdbc:postgresql://127.0.0.1:5432/}),
  * {@code touchpoint.test.postgres.admin-database} ({@code postgres}), {@code touchpoint.test.postgres.user}
  * ({@code postgres}) and {@code touchpoint.test.postgres.password} (empty: trust authentication); the pool of each
- * context: {@code touchpoint.test.postgres.pool-size} (6).
+ * context: {@code touchpoint.test.postgres.pool-size} (6); how its connections plan statements:
+ * {@code touchpoint.test.postgres.plan-cache-mode} ({@code force_custom_plan}, as in production).
  */
 public class PostgresTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -50,6 +51,10 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
                 "spring.datasource.username", user(),
                 "spring.datasource.password", password(),
                 "spring.datasource.driver-class-name", "org.postgresql.Driver",
+                // as application-postgres.yaml, which these contexts do not activate; a benchmark compares with
+                // PostgreSQL's default by -Dtouchpoint.test.postgres.plan-cache-mode=auto
+                "spring.datasource.hikari.connection-init-sql",
+                "SET plan_cache_mode = " + System.getProperty(ENABLED + ".plan-cache-mode", "force_custom_plan"),
                 // several test contexts live side by side: a few connections each (the benchmarks ask for the
                 // production pool, touchpoint.test.postgres.pool-size=20)
                 "spring.datasource.hikari.maximum-pool-size", System.getProperty(ENABLED + ".pool-size", "6"))));

@@ -172,14 +172,18 @@ public class Kpis {
         }, args.toArray());
     }
 
-    /** With a group: the surveys of that group's tickets; with an agent: the surveys that rate the agent. */
+    /**
+     * With a group: the surveys of that group's tickets, each looked up in the tickets' summary rows by its process
+     * instance (an index holding both columns answers it alone, V17), so the query stays bounded by the period's
+     * surveys; with an agent: the surveys that rate the agent.
+     */
     private static void narrowSurveys(Report report, StringBuilder sql, List<Object> args) {
+        sql.append(" WHERE 1 = 1");
         if (report.filter.group() != null) {
-            sql.append(" JOIN support_ticket t ON t.process_instance_id = s.process_instance_id"
-                    + " AND t.support_group = ?");
+            sql.append(" AND EXISTS (SELECT 1 FROM ticket_kpi k WHERE k.process_instance_id = s.process_instance_id"
+                    + " AND k.support_group = ?)");
             args.add(report.filter.group());
         }
-        sql.append(" WHERE 1 = 1");
         if (report.filter.agent() != null) {
             sql.append(" AND s.rated_user_id = ?");
             args.add(report.filter.agent());

@@ -104,6 +104,9 @@ final class BenchmarkRun {
                 counters.put(column, row.getLong(column));
             }
         });
+        // what the database takes on disk (tables, indexes, TOAST): its growth per item is the size of a ticket or
+        // journey as the run leaves it (on a fresh database, so freed space reused by autovacuum hardly blurs it)
+        counters.put("database bytes", jdbc.queryForObject("SELECT pg_database_size(current_database())", Long.class));
         // and the rows each table had written: where the writes go
         jdbc.query("SELECT relname, n_tup_ins + n_tup_upd + n_tup_del AS written FROM pg_stat_user_tables "
                 + "ORDER BY relname", row -> {

@@ -269,6 +269,35 @@ abstract class BrowserTestSupport {
      * a page without the task it was sent to for a minute; a person reloads, and so does this, after a screenshot of
      * what it showed ({@code <task id>-not-shown.png}).
      */
+    /** The page is no wider than the window: nothing to scroll sideways for. */
+    static void assertNoSidewaysScroll(Page page, int width) {
+        Number scrollWidth = (Number) page.evaluate("() => document.documentElement.scrollWidth");
+        org.assertj.core.api.Assertions.assertThat(scrollWidth.intValue())
+                .as("the page's width in a %d px window", width).isLessThanOrEqualTo(width);
+    }
+
+    /** The link of the "Confirm your email" message to this address, as the captured mailbox received it. */
+    String confirmationLink(io.touchpoint.notification.CapturedMailbox mailbox, String email) {
+        jakarta.mail.internet.MimeMessage confirmation = org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60)).until(() -> mailbox.messages().stream()
+                        .filter(message -> firstRecipient(message).equals(email))
+                        .filter(message -> io.touchpoint.testing.Mails.subject(message).startsWith("Confirm your email"))
+                        .findFirst().orElse(null), found -> found != null);
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(/portal/password\\?token=[A-Za-z0-9_-]+)")
+                .matcher(io.touchpoint.testing.Mails.text(confirmation));
+        org.assertj.core.api.Assertions.assertThat(link.find()).as("the confirmation link").isTrue();
+        return link.group(1);
+    }
+
+    static String firstRecipient(jakarta.mail.internet.MimeMessage message) {
+        try {
+            var recipients = message.getRecipients(jakarta.mail.Message.RecipientType.TO);
+            return recipients == null || recipients.length == 0 ? "" : recipients[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+
     /**
      * Takes the page off Tasklist before the test completes, through the API, a task the page shows. Tasklist keeps
      * asking for the task it shows, and once the task is gone that request fails: 404, or 400 while the engine is

@@ -121,8 +121,4 @@ class OwnPagesBrowserIT extends BrowserTestSupport {
         tasks.complete(task.getId(), variables);
     }
 
-    private static void assertNoSidewaysScroll(Page page, int width) {
-        Number scrollWidth = (Number) page.evaluate("() => document.documentElement.scrollWidth");
-        assertThat(scrollWidth.intValue()).as("the page's width in a %d px window", width).isLessThanOrEqualTo(width);
-    }
 }

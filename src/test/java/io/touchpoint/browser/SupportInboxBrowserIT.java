@@ -72,8 +72,4 @@ class SupportInboxBrowserIT extends BrowserTestSupport {
         return mails.findByMessageKey(messageId).orElseThrow();
     }
 
-    private static void assertNoSidewaysScroll(Page page, int width) {
-        Number scrollWidth = (Number) page.evaluate("() => document.documentElement.scrollWidth");
-        assertThat(scrollWidth.intValue()).as("the page's width in a %d px window", width).isLessThanOrEqualTo(width);
-    }
 }

@@ -57,7 +57,7 @@ class TaskQueueStatisticsTest {
         // a prepared statement's generic plan would not see the permission bits, and so not use the statistics
         assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
         assertThat(jdbc.queryForList("SELECT stxname FROM pg_statistic_ext ORDER BY stxname", String.class))
-                .contains(TaskQueueStatisticsPlugin.statisticsName(2), TaskQueueStatisticsPlugin.statisticsName(64));
+                .contains(TaskQueueStatistics.statisticsName(2), TaskQueueStatistics.statisticsName(64));
     }
 
     private long estimatedRows(String query) {

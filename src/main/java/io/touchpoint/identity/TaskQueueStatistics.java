@@ -6,10 +6,11 @@ import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,9 +33,9 @@ import org.springframework.stereotype.Component;
  * the latter.
  */
 @Component
-class TaskQueueStatisticsPlugin extends AbstractProcessEnginePlugin {
+class TaskQueueStatistics implements InitializingBean {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TaskQueueStatisticsPlugin.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TaskQueueStatistics.class);
 
     /** The permission bits the task query checks: READ (2) on tasks, READ_TASK (64) on process definitions. */
     static final List<Integer> CHECKED_PERMISSIONS = List.of(2, 64);
@@ -47,15 +48,17 @@ class TaskQueueStatisticsPlugin extends AbstractProcessEnginePlugin {
     /** From this many authorizations on, the table is analyzed when the statistics are made. */
     static final int REPRESENTATIVE_ROWS = 1000;
 
-    private ProcessEngineConfigurationImpl configuration;
+    private final ProcessEngineConfiguration configuration;
+    private final String tablePrefix;
 
-    @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        this.configuration = configuration;
+    /** The engine is built, its tables made, before this bean: it needs the engine. */
+    TaskQueueStatistics(ProcessEngine engine, @Value("${camunda.bpm.database.table-prefix:}") String tablePrefix) {
+        this.configuration = engine.getProcessEngineConfiguration();
+        this.tablePrefix = tablePrefix;
     }
 
     @Override
-    public void postProcessEngineBuild(ProcessEngine processEngine) {
+    public void afterPropertiesSet() {
         DataSource dataSource = configuration.getDataSource();
         try (Connection connection = dataSource.getConnection()) {
             if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
@@ -67,7 +70,7 @@ class TaskQueueStatisticsPlugin extends AbstractProcessEnginePlugin {
                         connection.getMetaData().getDatabaseProductVersion());
                 return;
             }
-            String table = configuration.getDatabaseTablePrefix() + "act_ru_authorization";
+            String table = tablePrefix + "act_ru_authorization";
             boolean created = false;
             for (int permission : CHECKED_PERMISSIONS) {
                 created |= create(connection, statisticsName(permission), "(perms_ & " + permission + ")", table);

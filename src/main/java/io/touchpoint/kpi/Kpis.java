@@ -87,49 +87,54 @@ public class Kpis {
         if (report.filter.agent() != null) {
             args.add(report.filter.agent());
         }
+        LocalTimes times = new LocalTimes();
         jdbc.query("""
-                SELECT k.ticket_number, k.created_at, k.status, k.first_response_at, k.resolved_at,
-                    k.first_response_met, k.resolution_met, k.escalations, k.reopen_count, k.customer_confirmed,
-                    k.confirmation_comment
+                SELECT k.created_at, k.first_response_at, k.resolved_at,
+                    CASE WHEN k.status IN ('RESOLVED', 'CLOSED') THEN 1 ELSE 0 END AS still_resolved,
+                    k.first_response_met, k.resolution_met, k.escalations, k.reopen_count, k.confirmation_comment,
+                    k.customer_confirmed, k.ticket_number
                 FROM ticket_kpi k WHERE k.created_at >= ? AND k.created_at < ?""" + narrow,
-                (RowCallbackHandler) row -> ticket(report, row), args.toArray());
+                (RowCallbackHandler) row -> ticket(report, times, row), args.toArray());
     }
 
-    /** One ticket's summary row into the figures. */
-    private static void ticket(Report report, ResultSet row) throws SQLException {
-        Instant created = instant(row, "created_at");
-        Instant acknowledged = instant(row, "first_response_at");
-        Instant resolved = instant(row, "resolved_at");
-        String status = row.getString("status");
-        Boolean firstResponseMet = flag(row, "first_response_met");
-        Boolean resolutionMet = flag(row, "resolution_met");
-        boolean stillResolved = resolved != null && ("RESOLVED".equals(status) || "CLOSED".equals(status));
-        if (acknowledged != null) {
-            report.firstResponse.add(created, minutes(created, acknowledged));
+    /**
+     * One ticket's summary row into the figures. The times are read as numbers (epoch nanoseconds) and the durations
+     * worked out from them as {@link Duration#toMillis()} would: one row of 100,000 makes no object but its comment.
+     */
+    private static void ticket(Report report, LocalTimes times, ResultSet row) throws SQLException {
+        long created = times.nanos(row, 1);
+        long acknowledged = times.nanos(row, 2);
+        long resolved = times.nanos(row, 3);
+        long at = LocalTimes.millis(created);
+        Boolean firstResponseMet = flag(row, 5);
+        Boolean resolutionMet = flag(row, 6);
+        boolean stillResolved = resolved != LocalTimes.NONE && row.getInt(4) == 1;
+        if (acknowledged != LocalTimes.NONE) {
+            report.firstResponse.add(at, LocalTimes.millisBetween(created, acknowledged) / 60_000.0);
         }
         if (stillResolved) {
-            report.resolution.add(created, minutes(created, resolved) / 60);
+            report.resolution.add(at, LocalTimes.millisBetween(created, resolved) / 60_000.0 / 60);
         }
         if (firstResponseMet != null) {
-            report.slaFirstResponse.hit(created, firstResponseMet);
+            report.slaFirstResponse.hit(at, firstResponseMet);
         }
         if (resolutionMet != null && stillResolved) {
-            report.slaResolution.hit(created, resolutionMet);
+            report.slaResolution.hit(at, resolutionMet);
         }
         if (firstResponseMet != null && resolutionMet != null && stillResolved) {
-            report.slaBoth.hit(created, firstResponseMet && resolutionMet);
+            report.slaBoth.hit(at, firstResponseMet && resolutionMet);
         }
-        for (int i = row.getInt("escalations"); i > 0; i--) {
-            report.ticketEscalations.add(created, 1);
+        for (int i = row.getInt(7); i > 0; i--) {
+            report.ticketEscalations.add(at, 1);
         }
-        if (resolved != null) {
-            report.reopenRate.hit(created, row.getInt("reopen_count") > 0);
+        if (resolved != LocalTimes.NONE) {
+            report.reopenRate.hit(at, row.getInt(8) > 0);
         }
-        String comment = row.getString("confirmation_comment");
-        if (comment != null && !comment.isBlank() && resolved != null) {
-            report.comment(new KpiReport.Comment(resolved, Boolean.FALSE.equals(flag(row, "customer_confirmed"))
-                    ? "Ticket reopened" : "Ticket confirmed", row.getString("ticket_number"), null, null,
-                    comment.trim()));
+        String comment = row.getString(9);
+        if (comment != null && !comment.isBlank() && resolved != LocalTimes.NONE) {
+            report.comment(new KpiReport.Comment(LocalTimes.instant(resolved),
+                    Boolean.FALSE.equals(flag(row, 10)) ? "Ticket reopened" : "Ticket confirmed", row.getString(11),
+                    null, null, comment.trim()));
         }
     }
 
@@ -142,33 +147,40 @@ public class Kpis {
         narrowSurveys(report, sql, args);
         sql.append(" AND s.answered_at >= ? AND s.answered_at < ?");
         args.addAll(report.periodArgs());
+        LocalTimes times = new LocalTimes();
         jdbc.query(sql.toString(), row -> {
-            Instant answered = instant(row, "answered_at");
-            Integer satisfaction = integer(row, "satisfaction");
-            Integer rating = integer(row, "person_rating");
-            if (rating != null) {
-                report.agentRating.add(answered, rating);
+            long answered = times.nanos(row, 1);
+            long at = LocalTimes.millis(answered);
+            int satisfaction = row.getInt(2);
+            boolean satisfactionGiven = !row.wasNull();
+            int rating = row.getInt(3);
+            boolean ratingGiven = !row.wasNull();
+            if (ratingGiven) {
+                report.agentRating.add(at, rating);
             }
-            if (satisfaction != null) {
-                report.csat.hit(answered, satisfaction >= 4);
+            if (satisfactionGiven) {
+                report.csat.hit(at, satisfaction >= 4);
             }
-            String comment = row.getString("answer_comment");
+            String comment = row.getString(4);
             if (comment != null && !comment.isBlank()) {
-                report.comment(new KpiReport.Comment(answered, "Survey: " + row.getString("questionnaire"),
-                        row.getString("business_key"), satisfaction, rating, comment.trim()));
+                report.comment(new KpiReport.Comment(LocalTimes.instant(answered), "Survey: " + row.getString(5),
+                        row.getString(6), satisfactionGiven ? satisfaction : null, ratingGiven ? rating : null,
+                        comment.trim()));
             }
         }, args.toArray());
     }
 
     /** Surveys sent in the period, and whether they were answered (survey response rate). */
     private void surveysSent(Report report) {
-        StringBuilder sql = new StringBuilder("SELECT s.created_at, s.answered_at FROM survey s");
+        StringBuilder sql = new StringBuilder(
+                "SELECT s.created_at, CASE WHEN s.answered_at IS NULL THEN 0 ELSE 1 END AS answered FROM survey s");
         List<Object> args = new ArrayList<>();
         narrowSurveys(report, sql, args);
         sql.append(" AND s.created_at >= ? AND s.created_at < ?");
         args.addAll(report.periodArgs());
+        LocalTimes times = new LocalTimes();
         jdbc.query(sql.toString(), row -> {
-            report.surveyResponse.hit(instant(row, "created_at"), row.getTimestamp("answered_at") != null);
+            report.surveyResponse.hit(LocalTimes.millis(times.nanos(row, 1)), row.getInt(2) == 1);
         }, args.toArray());
     }
 
@@ -296,6 +308,11 @@ public class Kpis {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
+    private static Boolean flag(ResultSet row, int column) throws SQLException {
+        boolean value = row.getBoolean(column);
+        return row.wasNull() ? null : value;
+    }
+
     private static Boolean flag(ResultSet row, String column) throws SQLException {
         boolean value = row.getBoolean(column);
         return row.wasNull() ? null : value;
@@ -346,17 +363,17 @@ public class Kpis {
             this.filter = filter;
             this.weeks = weeks;
             this.zone = zone;
-            firstResponse = series();
-            resolution = series();
+            firstResponse = percentiles();
+            resolution = percentiles();
             agentRating = series();
             csat = series();
             slaFirstResponse = series();
             slaResolution = series();
             slaBoth = series();
             conversion = series();
-            quoteToSignature = series();
+            quoteToSignature = percentiles();
             welcomeCallsOnTime = series();
-            signatureToActivation = series();
+            signatureToActivation = percentiles();
             ticketEscalations = series();
             journeyEscalations = series();
             reopenRate = series();
@@ -369,6 +386,10 @@ public class Kpis {
 
         private Series series() {
             return new Series(weeks, zone);
+        }
+
+        private Series percentiles() {
+            return new Series(weeks, zone, true);
         }
 
         List<Object> periodArgs() {

@@ -70,7 +70,7 @@ class JourneyCockpitBrowserIT extends BrowserTestSupport {
 
         // the journey: presales done, the token on provisioning
         page.navigate(url("/camunda/app/cockpit/default/#/process-instance/" + journey.getId() + "/runtime"));
-        assertThat(page.getByText(quoteNumber).first()).isVisible();
+        visibleAfterOneReload(page, page.getByText(quoteNumber).first(), "cockpit-journey-instance");
         Locator journeyDiagram = page.locator(".djs-container").first();
         assertThat(journeyDiagram.locator("svg").first()).isVisible();
         assertThat(element(page, "CallActivity_Presales")).isVisible();

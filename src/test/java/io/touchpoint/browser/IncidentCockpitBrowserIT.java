@@ -63,7 +63,7 @@ class IncidentCockpitBrowserIT extends BrowserTestSupport {
         page.navigate(url("/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime?tab=incidents-tab"));
         Locator incidents = page.locator("table").filter(new Locator.FilterOptions()
                 .setHasText("Could not send email 'quote-request-received' to hana.ortiz at harbor-dental"));
-        visibleAfterOneReload(page, incidents, "cockpit-incident");
+        visibleAfterOneReload(page, incidents.first(), "cockpit-incident");
         assertThat(incidents).hasCount(1);
         assertThat(incidents).containsText("Harbor Dental Group, Q-2026-09911");
         assertThat(incidents).containsText("then contact the customer");

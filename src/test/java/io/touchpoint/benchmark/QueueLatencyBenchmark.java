@@ -98,6 +98,9 @@ class QueueLatencyBenchmark {
     /** On PostgreSQL, whether each step is measured before {@code ANALYZE} too (with the variants' samples). */
     static final boolean BEFORE_ANALYZE = Boolean.parseBoolean(System.getProperty("touchpoint.benchmark.before-analyze",
             "true"));
+    /** Whether the variants include the engine settings undone ({@code .engine-variants=false}: only the indexes). */
+    static final boolean ENGINE_VARIANTS = Boolean.parseBoolean(System.getProperty("touchpoint.benchmark.engine-variants",
+            "true"));
     static final int VARIANT_SAMPLES = Integer.getInteger("touchpoint.benchmark.variant-samples", 100);
     /** Indexes to measure without (their names), and indexes to try ({@code TABLE (COLUMNS)}, separated by ";"). */
     static final List<String> DROP_INDEXES = list("touchpoint.benchmark.drop-indexes", ",");
@@ -495,6 +498,15 @@ class QueueLatencyBenchmark {
     Map<String, Map<String, Map<String, Double>>> variants(Map<String, Supplier<HttpResponse<String>>> queries) {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         Map<String, Map<String, Map<String, Double>>> variants = new LinkedHashMap<>();
+        if (ENGINE_VARIANTS) {
+            engineVariants(configuration, queries, variants);
+        }
+        indexVariants(queries, variants);
+        return variants;
+    }
+
+    void engineVariants(ProcessEngineConfigurationImpl configuration, Map<String, Supplier<HttpResponse<String>>> queries,
+                        Map<String, Map<String, Map<String, Double>>> variants) {
         String revokes = configuration.getAuthorizationCheckRevokes();
         configuration.setAuthorizationCheckRevokes("never".equals(revokes) ? "auto" : "never");
         variants.put("authorization-check-revokes " + configuration.getAuthorizationCheckRevokes(),
@@ -510,7 +522,10 @@ class QueueLatencyBenchmark {
         variants.put("cmmn-enabled false, standalone-tasks-enabled false", measure(queries, VARIANT_SAMPLES));
         configuration.setCmmnEnabled(cmmn);
         configuration.setStandaloneTasksEnabled(standalone);
+    }
 
+    void indexVariants(Map<String, Supplier<HttpResponse<String>>> queries,
+                       Map<String, Map<String, Map<String, Double>>> variants) {
         // PostgreSQL only: indexes dropped (each the tuning's, re-created after) and indexes tried (dropped after)
         if (PostgresTestDatabase.enabled()) {
             for (String index : DROP_INDEXES) {
@@ -529,7 +544,6 @@ class QueueLatencyBenchmark {
                 jdbc.execute("DROP INDEX ix_benchmark_try");
             }
         }
-        return variants;
     }
 
     void analyze() {

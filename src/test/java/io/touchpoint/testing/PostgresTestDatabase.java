@@ -61,6 +61,11 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
     }
 
     private static void dropAll() {
+        if (Boolean.getBoolean(ENABLED + ".keep")) {
+            // -Dtouchpoint.test.postgres.keep=true: a benchmark's database stays for a look with psql afterwards
+            CREATED.forEach(database -> System.err.println("Kept test database " + database));
+            return;
+        }
         for (String database : CREATED) {
             try {
                 execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");

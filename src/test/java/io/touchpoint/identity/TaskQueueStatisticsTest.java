@@ -53,9 +53,11 @@ class TaskQueueStatisticsTest {
     }
 
     @Test
-    void touchpointsConnectionsPlanEveryStatementWithItsValues() {
+    void touchpointsConnectionsPlanEveryStatementWithItsValuesAndCompileNothing() {
         // a prepared statement's generic plan would not see the permission bits, and so not use the statistics
         assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+        // and compile nothing just in time: a task count would spend seconds compiling (docs/performance.md, "JIT")
+        assertThat(jdbc.queryForObject("SHOW jit", String.class)).isEqualTo("off");
         assertThat(jdbc.queryForList("SELECT stxname FROM pg_statistic_ext ORDER BY stxname", String.class))
                 .contains(TaskQueueStatistics.statisticsName(2), TaskQueueStatistics.statisticsName(64));
     }

@@ -6,10 +6,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.env.MapPropertySource;
 
 /**
@@ -21,8 +24,8 @@ import org.springframework.core.env.MapPropertySource;
  * Server and login: {@code touchpoint.test.postgres.url} (default {@code jdbc:postgresql://127.0.0.1:5432/}),
  * {@code touchpoint.test.postgres.admin-database} ({@code postgres}), {@code touchpoint.test.postgres.user}
  * ({@code postgres}) and {@code touchpoint.test.postgres.password} (empty: trust authentication); the pool of each
- * context: {@code touchpoint.test.postgres.pool-size} (6); how its connections plan statements:
- * {@code touchpoint.test.postgres.plan-cache-mode} ({@code force_custom_plan}, as in production).
+ * context: {@code touchpoint.test.postgres.pool-size} (6); what its connections run first: application-postgres.yaml's
+ * {@code connection-init-sql}, or {@code touchpoint.test.postgres.plan-cache-mode} and {@code .jit} to compare.
  */
 public class PostgresTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -51,13 +54,27 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
                 "spring.datasource.username", user(),
                 "spring.datasource.password", password(),
                 "spring.datasource.driver-class-name", "org.postgresql.Driver",
-                // as application-postgres.yaml, which these contexts do not activate; a benchmark compares with
-                // PostgreSQL's default by -Dtouchpoint.test.postgres.plan-cache-mode=auto
-                "spring.datasource.hikari.connection-init-sql",
-                "SET plan_cache_mode = " + System.getProperty(ENABLED + ".plan-cache-mode", "force_custom_plan"),
+                "spring.datasource.hikari.connection-init-sql", connectionInitSql(),
                 // several test contexts live side by side: a few connections each (the benchmarks ask for the
                 // production pool, touchpoint.test.postgres.pool-size=20)
                 "spring.datasource.hikari.maximum-pool-size", System.getProperty(ENABLED + ".pool-size", "6"))));
+    }
+
+    /**
+     * What every connection runs first: application-postgres.yaml's (which these contexts do not activate), so that
+     * the tests plan as production does; a benchmark compares with PostgreSQL's defaults by
+     * {@code -Dtouchpoint.test.postgres.plan-cache-mode=auto} and {@code .jit=on}.
+     */
+    static String connectionInitSql() {
+        String planCacheMode = System.getProperty(ENABLED + ".plan-cache-mode");
+        String jit = System.getProperty(ENABLED + ".jit");
+        if (planCacheMode != null || jit != null) {
+            return "SET plan_cache_mode = " + (planCacheMode == null ? "force_custom_plan" : planCacheMode)
+                    + "; SET jit = " + (jit == null ? "off" : jit);
+        }
+        YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+        yaml.setResources(new ClassPathResource("application-postgres.yaml"));
+        return Objects.requireNonNull(yaml.getObject()).getProperty("spring.datasource.hikari.connection-init-sql");
     }
 
     private static void dropAll() {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
@@ -22,9 +23,11 @@ import org.springframework.stereotype.Component;
  * <p>
  * At {@code full}, every write of a process variable is recorded twice in history: the variable's current value
  * ({@code ACT_HI_VARINST}, which the KPIs, the portal and Cockpit read) and, again, the change itself as a historic
- * detail ({@code ACT_HI_DETAIL}). A ticket writes 62 such details, a quarter of all its rows, and they are the largest
- * history table (docs/performance.md). Nothing in Touchpoint reads them, nor do the community webapps; what they give is
- * the engine API's {@code HistoricDetailQuery} and the REST API's {@code /history/detail}, a variable's earlier values.
+ * detail ({@code ACT_HI_DETAIL}); a form submitted in Tasklist records each submitted value there once more. A ticket
+ * writes 62 such details, a quarter of all its rows, and they are the largest history table (docs/performance.md).
+ * Nothing in Touchpoint reads them, nor do the community webapps; what they give is the engine API's
+ * {@code HistoricDetailQuery} and the REST API's {@code /history/detail}, a variable's earlier values and what each
+ * form submitted.
  * Everything else of {@code full} stays: process, activity, task and variable instances, incidents, the job log,
  * decision evaluations, identity links and the user operation log, which Cockpit shows.
  * <p>
@@ -32,7 +35,9 @@ import org.springframework.stereotype.Component;
  * {@code full} (with the variable change log). The engine stores the level in its database and refuses to start with
  * another: between these two, and only between them, this plugin updates the stored level before the engine checks it,
  * so that switching is a restart. Details already recorded stay until the history cleanup removes them with their
- * instance. Give every node of a cluster the same level.
+ * instance. Give every node of a cluster the same level. A release of Touchpoint without this plugin does not know
+ * the level: before going back to one, restart once with {@code full} (README, "Configuration"). The starter's
+ * {@code auto} level knows only Camunda's four and is not supported with it.
  */
 @Component
 class VariableChangeHistory extends AbstractProcessEnginePlugin {
@@ -56,7 +61,8 @@ class VariableChangeHistory extends AbstractProcessEnginePlugin {
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         HistoryLevel configured = configuration.getHistoryLevel();
-        if (!interchangeable(configured.getId())) {
+        if (configured == null || !interchangeable(configured.getId())) {
+            // none resolved yet (the engine's own "auto" of a standalone configuration), or another level
             return;
         }
         String table = Optional.ofNullable(configuration.getDatabaseTablePrefix()).orElse("") + "ACT_GE_PROPERTY";
@@ -106,8 +112,11 @@ class VariableChangeHistory extends AbstractProcessEnginePlugin {
         }
     }
 
-    /** {@code full} but for {@link HistoryEventTypes#VARIABLE_INSTANCE_UPDATE_DETAIL}. */
-    static final class FullWithoutVariableChanges implements HistoryLevel {
+    /**
+     * {@code full} but for the two kinds of historic detail: {@link HistoryEventTypes#VARIABLE_INSTANCE_UPDATE_DETAIL}
+     * (each write of a variable) and {@link HistoryEventTypes#FORM_PROPERTY_UPDATE} (each value of a submitted form).
+     */
+    static final class FullWithoutVariableChanges extends AbstractHistoryLevel {
 
         @Override
         public int getId() {
@@ -121,7 +130,8 @@ class VariableChangeHistory extends AbstractProcessEnginePlugin {
 
         @Override
         public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-            return eventType != HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL;
+            return eventType != HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL
+                    && eventType != HistoryEventTypes.FORM_PROPERTY_UPDATE;
         }
     }
 }

@@ -23,9 +23,10 @@ class HistoryLevelSwitchTest {
     void switchingBetweenFullAndWithoutVariableChangesIsARestart() {
         String url = "jdbc:h2:mem:history-level-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
 
-        assertThat(changesRecorded(url, "full")).as("full: each change of a variable is recorded").isEqualTo(2);
+        assertThat(changesRecorded(url, "full")).as("full: each change of a variable and each form value is recorded")
+                .isEqualTo(FULL_DETAILS);
         assertThat(changesRecorded(url, VariableChangeHistory.NAME)).as("after the switch: none").isZero();
-        assertThat(changesRecorded(url, "full")).as("and back: recorded again").isEqualTo(2);
+        assertThat(changesRecorded(url, "full")).as("and back: recorded again").isEqualTo(FULL_DETAILS);
     }
 
     @Test
@@ -37,7 +38,16 @@ class HistoryLevelSwitchTest {
                 .isInstanceOf(ProcessEngineException.class).hasMessageContaining("historyLevel mismatch");
     }
 
-    /** Starts an engine at the level on the database, sets a variable and changes it, and counts the changes recorded. */
+    /**
+     * What {@code full} records for {@link #changesRecorded}: the variable set at the start, its change, and the form
+     * submission (the submitted value, and the variable it writes).
+     */
+    static final int FULL_DETAILS = 4;
+
+    /**
+     * Starts an engine at the level on the database, sets a variable, changes it, submits the task's form with a third
+     * value (as Tasklist does), and counts the historic details recorded.
+     */
     static long changesRecorded(String url, String level) {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
                 .createStandaloneProcessEngineConfiguration()
@@ -57,8 +67,10 @@ class HistoryLevelSwitchTest {
             String instance = engine.getRuntimeService().startProcessInstanceByKey("wait", Map.of("note", "first"))
                     .getId();
             engine.getRuntimeService().setVariable(instance, "note", "second");
+            String task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getId();
+            engine.getFormService().submitTaskForm(task, Map.of("note", "third"));
             assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance)
-                    .singleResult().getValue()).isEqualTo("second");
+                    .singleResult().getValue()).as("the variable's last value stays in history").isEqualTo("third");
             return engine.getHistoryService().createHistoricDetailQuery().processInstanceId(instance).count();
         } finally {
             engine.close();

@@ -123,7 +123,7 @@ class TicketHistoryCleanupTest {
                 Job job = history.cleanUpHistoryAsync(true);
                 management.executeJob(job.getId());
                 return true;
-            } catch (org.camunda.bpm.engine.ProcessEngineException ranMeanwhile) {
+            } catch (org.camunda.bpm.engine.OptimisticLockingException ranMeanwhile) {
                 return false;
             }
         });

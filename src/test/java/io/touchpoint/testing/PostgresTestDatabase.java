@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.env.MapPropertySource;
@@ -74,7 +74,12 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
         }
         YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
         yaml.setResources(new ClassPathResource("application-postgres.yaml"));
-        return Objects.requireNonNull(yaml.getObject()).getProperty("spring.datasource.hikari.connection-init-sql");
+        String initSql = Objects.requireNonNull(yaml.getObject()).getProperty("spring.datasource.hikari.connection-init-sql");
+        if (initSql == null || initSql.isBlank()) {
+            throw new IllegalStateException("application-postgres.yaml has no spring.datasource.hikari.connection-init-sql:"
+                    + " the PostgreSQL tests plan as production does, and need it");
+        }
+        return initSql;
     }
 
     private static void dropAll() {
